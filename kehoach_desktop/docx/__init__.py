@@ -1,0 +1,1 @@
+"""DOCX out and in (python-docx). No Qt here."""

@@ -1,0 +1,1 @@
+"""Reusable paragraphs: store, search, share. No Qt here."""

@@ -1,0 +1,1 @@
+"""The plan domain: model, layout rules, numbering, validation. No Qt here."""

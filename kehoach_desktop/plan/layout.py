@@ -1,0 +1,252 @@
+"""The official layout of a Kế hoạch, as data (``shared/spec/layout.md``).
+
+One place for every size, word and pattern of both regimes. The DOCX writer,
+the validator, the preview and the print path all read ``rules_for(regime)``,
+so they cannot disagree. Each regime names its source: a new official guide is
+a change of data here, not of code elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How one part of the page is set: size in points, weight, slant, alignment."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    caps: bool = False  # the text is expected in capitals (the writer does not change it)
+    align: str = "center"  # left | center | right | justify
+
+
+@dataclass(frozen=True)
+class PageRules:
+    """Both regimes: Nghị định 30/2020/NĐ-CP Phụ lục I §I; Hướng dẫn 36-HD/VPTW Phụ lục 3."""
+
+    width_mm: float = 210.0
+    height_mm: float = 297.0
+    margin_top_mm: float = 20.0  # official 20–25
+    margin_bottom_mm: float = 20.0  # official 20–25
+    margin_left_mm: float = 30.0  # official 30–35
+    margin_right_mm: float = 15.0  # official 15–20
+    font: str = "Times New Roman"
+    page_number: TextStyle = TextStyle(14, align="center")
+    page_number_on_first_page: bool = False
+
+
+@dataclass(frozen=True)
+class BodyRules:
+    """Paragraphs and headings of the text."""
+
+    paragraph: TextStyle = TextStyle(14, align="justify")
+    first_line_indent_mm: float = 10.0  # official 10–12.7
+    space_after_pt: float = 6.0  # official: at least 6 pt
+    line_spacing: float = 1.0  # official: single to 1.5 lines
+    # Heading styles by depth (0 = "I."); deeper levels reuse the last entry.
+    headings: tuple = (
+        TextStyle(14, bold=True, caps=True, align="justify"),  # I. MỤC ĐÍCH, YÊU CẦU
+        TextStyle(14, bold=True, align="justify"),  # 1. Mục đích
+        TextStyle(14, align="justify"),  # a) / 1.1. as body text
+    )
+    keep_heading_with_next: bool = True
+    widow_control: bool = True
+
+
+@dataclass(frozen=True)
+class RegimeRules:
+    regime: str
+    name: str  # Vietnamese, for the user
+    source: str  # the official text the rules come from
+    # Header table
+    header_columns: tuple  # fractions of the text width, left and right
+    national_title: str
+    national_title_style: TextStyle
+    motto: str  # "" when the regime has none
+    motto_style: TextStyle | None
+    line_under_title_block: bool  # a solid line under the motto (state) or the title (party)
+    superior_style: TextStyle
+    issuer_style: TextStyle
+    issuer_mark: str  # "line" (a solid line under the issuer) or "*" (party)
+    issuer_line_fraction: float  # of the issuer's text width, official 1/3–1/2
+    number_template: str  # "Số: {number}/{symbol}"
+    number_style: TextStyle
+    symbol_pattern: str  # regex the symbol must match
+    symbol_example: str
+    date_style: TextStyle
+    # Title
+    title_text: str
+    title_style: TextStyle
+    summary_style: TextStyle
+    summary_mark: str  # "line" or "-----"
+    summary_line_fraction: float
+    # Body
+    body: BodyRules
+    end_mark: str  # "./." for state plans, "" when the regime asks for none
+    # Foot table
+    foot_columns: tuple
+    recipients_label: str
+    recipients_label_style: TextStyle
+    recipient_style: TextStyle
+    recipient_prefix: str
+    recipient_separator: str  # after every line but the last
+    recipient_end: str  # after the last line
+    archive_example: str
+    archive_needs_colon: bool  # state "Lưu: VT, ..."; party "Lưu VT, ..."
+    authorities: tuple  # authority words this regime uses
+    foreign_authorities: tuple  # the other regime's words, to explain a mistake
+    authorities_with_collective: tuple  # TM./T/M: the collective follows
+    authorities_with_head_title: tuple  # KT./K/T: the head's title follows
+    authority_style: TextStyle
+    position_style: TextStyle
+    signature_space_lines: int  # empty lines of the body size for signature and seal
+    name_style: TextStyle
+    typist_style: TextStyle
+    typist_template: str  # "{typist}.({copies})" or "{typist} - {copies}b"
+    page: PageRules = field(default_factory=PageRules)
+
+    @property
+    def symbol_regex(self) -> re.Pattern:
+        return re.compile(self.symbol_pattern)
+
+
+# Upper-case letters, Vietnamese included, and digits: the alphabet of a ký hiệu.
+_SYMBOL_PART = r"[A-ZĐÀ-Ỹ0-9]+"
+
+STATE = RegimeRules(
+    regime="state",
+    name="Cơ quan nhà nước",
+    source="Nghị định 30/2020/NĐ-CP, Phụ lục I và Mẫu 1.4 Phụ lục III",
+    header_columns=(0.4, 0.6),
+    national_title="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    national_title_style=TextStyle(12, bold=True, caps=True),  # official 12–13, one line
+    motto="Độc lập - Tự do - Hạnh phúc",
+    motto_style=TextStyle(13, bold=True),  # official 13–14
+    line_under_title_block=True,
+    superior_style=TextStyle(12, caps=True),  # official 12–13
+    issuer_style=TextStyle(12, bold=True, caps=True),  # official 12–13
+    issuer_mark="line",
+    issuer_line_fraction=0.4,
+    number_template="Số: {number}/{symbol}",
+    number_style=TextStyle(13),
+    symbol_pattern=rf"^KH-{_SYMBOL_PART}(?:-{_SYMBOL_PART})*$",
+    symbol_example="KH-UBND",
+    date_style=TextStyle(14, italic=True),  # official 13–14
+    title_text="KẾ HOẠCH",
+    title_style=TextStyle(14, bold=True, caps=True),  # official 13–14
+    summary_style=TextStyle(14, bold=True),  # official 13–14
+    summary_mark="line",
+    summary_line_fraction=0.4,
+    body=BodyRules(),
+    end_mark="./.",
+    foot_columns=(0.45, 0.55),
+    recipients_label="Nơi nhận:",
+    recipients_label_style=TextStyle(12, bold=True, italic=True, align="left"),
+    recipient_style=TextStyle(11, align="left"),
+    recipient_prefix="- ",
+    recipient_separator=";",
+    recipient_end=".",
+    archive_example="Lưu: VT, VH",
+    archive_needs_colon=True,
+    authorities=("TM.", "KT.", "TL.", "TUQ.", "Q."),
+    foreign_authorities=("T/M", "K/T", "T/L"),
+    authorities_with_collective=("TM.",),
+    authorities_with_head_title=("KT.",),
+    authority_style=TextStyle(14, bold=True, caps=True),  # official 13–14
+    position_style=TextStyle(14, bold=True, caps=True),  # official 13–14
+    signature_space_lines=4,
+    name_style=TextStyle(14, bold=True),
+    typist_style=TextStyle(11, caps=True, align="left"),
+    typist_template="{typist}.({copies})",
+)
+
+PARTY = RegimeRules(
+    regime="party",
+    name="Cơ quan Đảng",
+    source="Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng, Phụ lục 3",
+    header_columns=(0.45, 0.55),
+    national_title="ĐẢNG CỘNG SẢN VIỆT NAM",
+    national_title_style=TextStyle(15, bold=True, caps=True),
+    motto="",
+    motto_style=None,
+    line_under_title_block=True,
+    superior_style=TextStyle(14, caps=True),
+    issuer_style=TextStyle(14, bold=True, caps=True),
+    issuer_mark="*",
+    issuer_line_fraction=0.0,
+    number_template="Số {number}-{symbol}",
+    number_style=TextStyle(14),
+    symbol_pattern=rf"^KH/{_SYMBOL_PART}(?:[-/]{_SYMBOL_PART})*$",
+    symbol_example="KH/ĐU",
+    date_style=TextStyle(14, italic=True),
+    title_text="KẾ HOẠCH",
+    title_style=TextStyle(16, bold=True, caps=True),  # official 15–16
+    summary_style=TextStyle(14, bold=True),  # official 14–15
+    summary_mark="-----",
+    summary_line_fraction=0.0,
+    body=BodyRules(),
+    end_mark="",
+    foot_columns=(0.45, 0.55),
+    recipients_label="Nơi nhận:",
+    recipients_label_style=TextStyle(14, underline=True, align="left"),
+    recipient_style=TextStyle(12, align="left"),
+    recipient_prefix="- ",
+    recipient_separator=",",
+    recipient_end=".",
+    archive_example="Lưu VT, VPĐU",
+    archive_needs_colon=False,
+    authorities=("T/M", "K/T", "T/L", "Q."),
+    foreign_authorities=("TM.", "KT.", "TL.", "TUQ."),
+    authorities_with_collective=("T/M",),
+    authorities_with_head_title=("K/T",),
+    authority_style=TextStyle(14, bold=True, caps=True),
+    position_style=TextStyle(14, caps=True),  # not bold in party plans
+    signature_space_lines=4,
+    name_style=TextStyle(14, bold=True),
+    typist_style=TextStyle(12, align="left"),
+    typist_template="{typist} - {copies}b",
+)
+
+RULES = {"state": STATE, "party": PARTY}
+
+# Where a long body name may break into two lines (layout.md, header block).
+NAME_BREAK_BEFORE = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
+NAME_BREAK_AFTER = (" - ",)
+
+# "Lưu" entry of Nơi nhận, accents optional: "Lưu: VT, VH", "Luu VT".
+ARCHIVE_ENTRY = re.compile(r"^\s*l(?:ư|u)u\b", re.IGNORECASE)
+
+
+def rules_for(regime: str) -> RegimeRules:
+    """The rules of a regime; an unknown regime falls back to the state's."""
+    return RULES.get(regime, STATE)
+
+
+def heading_style(rules: RegimeRules, depth: int) -> TextStyle:
+    headings = rules.body.headings
+    return headings[min(depth, len(headings) - 1)]
+
+
+def split_body_name(name: str) -> list[str]:
+    """Break a body name at a natural place: "ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN".
+
+    Short names (up to ~20 characters, one line of the header column) stay whole.
+    """
+    name = " ".join(name.split())
+    if len(name) <= 20:
+        return [name] if name else []
+    for sep in NAME_BREAK_AFTER:
+        i = name.find(sep)
+        if 0 < i < len(name) - len(sep):
+            return [name[: i + len(sep)].rstrip(), name[i + len(sep):].strip()]
+    best = None
+    for word in NAME_BREAK_BEFORE:
+        for m in re.finditer(rf"(?<=\s){re.escape(word)}(?=\s|$)", name):
+            if m.start() > 0 and (best is None or abs(m.start() - len(name) / 2) < abs(best - len(name) / 2)):
+                best = m.start()
+    if best is None:
+        return [name]
+    return [name[:best].rstrip(), name[best:].strip()]

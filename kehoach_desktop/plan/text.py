@@ -1,0 +1,54 @@
+"""Vietnamese text helpers: NFC on the way in, accent folding for search.
+
+Pure Python, no Qt. Every string that enters the model passes through
+``nfc``; every comparison that must ignore accents and case uses ``fold``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that people paste from Word or the web and that look like spaces.
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_RUNS_OF_SPACE = re.compile(r" {2,}")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: the one form the model stores."""
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_deep(value):
+    """NFC every string inside a JSON-like value (dicts, lists, scalars)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [nfc_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k) if isinstance(k, str) else k: nfc_deep(v) for k, v in value.items()}
+    return value
+
+
+def clean_line(text: str) -> str:
+    """NFC, odd spaces made plain, zero-width characters dropped, runs collapsed, trimmed."""
+    text = _ZERO_WIDTH.sub("", nfc(text))
+    text = _SPACES.sub(" ", text)
+    return _RUNS_OF_SPACE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: ``Kinh phí`` → ``kinh phi``, ``Đảng`` → ``dang``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+def fold_words(text: str) -> list[str]:
+    """Folded words (letters and digits), for word-prefix search and comparisons."""
+    return re.findall(r"\w+", fold(text))
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal after folding and collapsing whitespace (used for duplicates)."""
+    return " ".join(fold_words(a)) == " ".join(fold_words(b))

@@ -1,0 +1,1 @@
+"""Qt only: presents and edits the plan model."""
