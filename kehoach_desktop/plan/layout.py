@@ -57,6 +57,21 @@ class BodyRules:
 
 
 @dataclass(frozen=True)
+class SpacingRules:
+    """Spacing and rule lines of the written page (the writer's choices inside the official ranges)."""
+
+    header_distance_mm: float = 10.0  # page number: centred in the 20 mm top margin
+    table_cell_margin_mm: float = 1.0  # header/foot tables: room for the one-line national title
+    header_row_gap_pt: float = 6.0  # before the number line and the date line
+    title_space_before_pt: float = 12.0  # before "KẾ HOẠCH"
+    body_space_before_pt: float = 12.0  # between the summary's mark and the first paragraph
+    foot_space_before_pt: float = 0.0  # before "Nơi nhận" / the signature block
+    rule_width_eighths: int = 6  # thickness of the solid lines, in eighths of a point (0.75 pt)
+    rule_gap_pt: float = 3.0  # between a text and the solid line under it (clears the descenders)
+    title_block_line_fraction: float = 1.0  # motto (state) / title (party) line: as long as the text
+
+
+@dataclass(frozen=True)
 class RegimeRules:
     regime: str
     name: str  # Vietnamese, for the user
@@ -107,6 +122,7 @@ class RegimeRules:
     typist_style: TextStyle
     typist_template: str  # "{typist}.({copies})" or "{typist} - {copies}b"
     page: PageRules = field(default_factory=PageRules)
+    spacing: SpacingRules = field(default_factory=SpacingRules)
 
     @property
     def symbol_regex(self) -> re.Pattern:

@@ -14,9 +14,13 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _RUNS_OF_SPACE = re.compile(r" {2,}")
 
 
+# Characters no DOCX (XML 1.0) can hold: C0 controls but tab/newline/CR, lone surrogates, non-characters.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def nfc(text: str) -> str:
-    """Unicode NFC: the one form the model stores."""
-    return unicodedata.normalize("NFC", text)
+    """Unicode NFC, the one form the model stores, without characters no document can hold."""
+    return unicodedata.normalize("NFC", _UNWRITABLE.sub("", text))
 
 
 def nfc_deep(value):

@@ -1,0 +1,117 @@
+"""The plan carried inside the DOCX, so that the app reopens its own file exactly.
+
+The writer stores the plan JSON in a custom XML part (``customXml/itemN.xml``
+with its ``itemPropsN.xml``, related from the main document part, which Word
+and LibreOffice keep when they save), together with a fingerprint of the
+visible text it wrote. On reading, a different fingerprint means someone
+changed the text in a word processor after saving: the caller then knows the
+embedded plan is no longer the whole truth (``edited``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from ..plan.model import Plan
+from ..plan.text import nfc
+
+NS = "urn:kehoach-desktop:plan:1"
+ITEM_ID = "{5B1E3C1A-6F0B-4C61-9E0E-4B3A8D1F2C70}"  # fixed: the part is ours, one per file
+MAX_PART_BYTES = 20 * 1024 * 1024
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _T, _TAB, _BR, _CR = (_W + t for t in ("p", "t", "tab", "br", "cr"))
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+@dataclass
+class EmbeddedPlan:
+    plan: Plan
+    edited: bool
+
+
+# ---- the visible text ----------------------------------------------------------
+def visible_paragraphs(body) -> list[str]:
+    """Texts of the body's paragraphs in document order (tables included), spaces collapsed.
+
+    Empty paragraphs are left out: adding or removing a blank line is not an edit.
+    """
+    out = []
+    for p in body.iter(_P):
+        pieces = [(el.text or "") if el.tag == _T else " " for el in p.iter(_T, _TAB, _BR, _CR)]
+        text = " ".join(nfc("".join(pieces)).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def fingerprint(body) -> str:
+    """sha256 of the visible text of a ``w:body`` element."""
+    return hashlib.sha256("\n".join(visible_paragraphs(body)).encode("utf-8")).hexdigest()
+
+
+# ---- writing ---------------------------------------------------------------------
+def _item_xml(plan: Plan, print_: str) -> bytes:
+    root = etree.Element(f"{{{NS}}}plan", nsmap={None: NS})
+    root.set("fingerprint", print_)
+    # ASCII JSON: every character, control characters included, survives XML 1.0.
+    root.text = json.dumps(plan.to_dict(), ensure_ascii=True, separators=(",", ":"))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _props_xml() -> bytes:
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<ds:datastoreItem xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml" '
+        f'ds:itemID="{ITEM_ID}"><ds:schemaRefs><ds:schemaRef ds:uri="{NS}"/></ds:schemaRefs>'
+        "</ds:datastoreItem>").encode("utf-8")
+
+
+def embed_plan(document, plan: Plan, print_: str | None = None) -> None:
+    """Add the plan and the fingerprint of ``document``'s text as a custom XML part."""
+    if print_ is None:
+        print_ = fingerprint(document.element.body)
+    package = document.part.package
+    item_name = package.next_partname("/customXml/item%d.xml")
+    n = item_name[len("/customXml/item"):-len(".xml")]
+    item = Part(item_name, CT.XML, _item_xml(plan, print_), package)
+    props = Part(PackURI(f"/customXml/itemProps{n}.xml"), CT.OFC_CUSTOM_XML_PROPERTIES,
+                 _props_xml(), package)
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+    document.part.relate_to(item, RT.CUSTOM_XML)
+
+
+# ---- reading ---------------------------------------------------------------------
+def _our_item(document):
+    """(fingerprint, plan JSON) of our part, or None."""
+    for rel in list(document.part.rels.values()):
+        if rel.is_external or rel.reltype != RT.CUSTOM_XML:
+            continue
+        blob = rel.target_part.blob
+        if not blob or len(blob) > MAX_PART_BYTES or NS.encode() not in blob:
+            continue
+        root = etree.fromstring(blob, parser=_SAFE_PARSER)
+        if root.tag == f"{{{NS}}}plan":
+            return root.get("fingerprint", ""), root.text or ""
+    return None
+
+
+def read_embedded(document) -> EmbeddedPlan | None:
+    """The plan the writer embedded, or None (a hand-typed DOCX, or a damaged part)."""
+    try:
+        found = _our_item(document)
+        if found is None:
+            return None
+        print_, text = found
+        plan = Plan.from_json(text)
+        edited = print_ != fingerprint(document.element.body)
+    except Exception:  # a damaged part is a file without one: the caller recognises the text
+        return None
+    return EmbeddedPlan(plan=plan, edited=edited)
