@@ -1,0 +1,1 @@
+"""Editing widgets bound to a PlanDocument (bound fields, outline, recipients, preview)."""
