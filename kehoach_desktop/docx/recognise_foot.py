@@ -1,0 +1,179 @@
+"""The foot of a hand-typed plan: "Nơi nhận", the signature, typist and copies.
+
+The foot is either a borderless table (recipients left, signature right), or
+paragraphs (signature indented, then or before "Nơi nhận"), or plain text.
+Each cell or run of lines is read by what its lines say: an authority word
+(TM., KT., T/M, K/T ...) starts a signature, "Nơi nhận" starts the list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..plan.text import clean_line, fold
+
+_AUTHORITY = re.compile(
+    r"^(?P<a>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)(?:\s*\.\s*|\s+|(?<=[MTL])\s*(?=[A-ZĐ]))"
+    r"(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_POSITIONS = ("chu tich", "pho chu tich", "bi thu", "pho bi thu", "truong ban", "pho truong ban",
+              "giam doc", "pho giam doc", "hieu truong", "pho hieu truong", "chu nhiem", "truong phong",
+              "pho truong phong", "chanh van phong", "thu truong", "tong giam doc", "truong", "pho truong",
+              "uy vien", "to truong", "chi huy truong", "truong thon", "bi thu chi bo", "chanh an",
+              "vien truong", "cuc truong", "chanh thanh tra", "thu ky", "nguoi lap")
+_TYPIST = re.compile(r"^(?P<t>[A-ZĐ][A-ZĐa-zđ]{0,5})\s*[-.–,:]?\s*\(?\s*(?P<c>\d{1,4})\s*(?:b|bản|bản\.)?\s*\)?\s*\.?$")
+_NOISE = re.compile(r"^\(.*\)$|^/$")  # "(Đã ký)", "(ký, đóng dấu)"
+
+
+@dataclass
+class FootFacts:
+    recipients: list = field(default_factory=list)
+    authority: str = ""
+    collective: str = ""
+    position: str = ""
+    name: str = ""
+    typist: str | None = None
+    copies: int | None = None
+    found_recipients: bool = False
+
+
+def is_recipients_title(text: str) -> bool:
+    return fold(text).replace(" ", "").startswith("noinhan")
+
+
+def parse_authority(text: str) -> tuple[str, str] | None:
+    """"TM. ỦY BAN NHÂN DÂN" → ("TM.", "ỦY BAN NHÂN DÂN"); "T/M BAN THƯỜNG VỤ" → ("T/M", ...)."""
+    m = _AUTHORITY.match(text.strip())
+    if not m:
+        return None
+    word = re.sub(r"\s+", "", m.group("a"))
+    if "/" not in word:
+        word += "."
+    return word, clean_line(m.group("rest"))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def is_position(text: str) -> bool:
+    """An all-capitals signer title such as "CHỦ TỊCH" or "PHÓ BÍ THƯ"."""
+    if not _is_caps(text) or len(text.split()) > 8:
+        return False
+    f = fold(text)
+    return any(f == p or f.startswith(p + " ") for p in _POSITIONS)
+
+
+def is_signature_start(text: str) -> bool:
+    return parse_authority(text) is not None or is_position(text)
+
+
+def parse_typist(text: str) -> tuple[str, int] | None:
+    """"HNT - 95b" / "HNT.(95)" → ("HNT", 95)."""
+    m = _TYPIST.match(text.strip())
+    if not m or len(m.group("t")) < 2:
+        return None
+    return m.group("t"), int(m.group("c"))
+
+
+def clean_recipient(text: str) -> str:
+    text = re.sub(r"^[-+•*–—]+\s*", "", text.strip())
+    return text.rstrip(" ;,.").strip()
+
+
+def _signature(facts: FootFacts, lines: list[str]) -> None:
+    lines = [t for t in lines if t and not _NOISE.match(t) and not is_separator_text(t)]
+    if not lines:
+        return
+    rest = lines
+    auth = parse_authority(lines[0])
+    if auth:
+        facts.authority, facts.collective = auth
+        rest = lines[1:]
+    caps = [t for t in rest if _is_caps(t)]
+    names = [t for t in rest if not _is_caps(t)]
+    if caps:
+        facts.position = caps[0] if len(caps) == 1 or not is_position(caps[-1]) else caps[-1]
+    if names:
+        people = [t for t in names if _looks_like_name(t)]
+        facts.name = people[0] if people else names[-1]
+    elif len(caps) >= 2 and not is_position(caps[-1]):
+        facts.name = caps[-1]  # a name typed in capitals
+        facts.position = caps[0]
+
+
+def _looks_like_name(text: str) -> bool:
+    """"Nguyễn Văn Tuyên": two to six capitalised words, no digits."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
+
+
+def is_separator_text(text: str) -> bool:
+    return bool(re.match(r"^[\s\-_=*~.]+$", text))
+
+
+def _cells(lines: list):
+    """(column key, text) for every foot line: a table column, a tab-separated column, or None (flow)."""
+    flow = [ln for ln in lines if ln.table is None]
+    tabbed = any(len(re.split(r"\t+| {3,}", ln.raw.strip())) >= 2 for ln in flow)
+    for line in lines:
+        if line.table is not None:
+            key = (line.table[0], line.table[2])
+            for text in line.sublines:
+                yield key, text
+        elif tabbed:  # "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN": the foot table typed with tabs
+            for raw in line.raw.split("\n"):
+                pieces = re.split(r"\t+| {3,}", raw.rstrip())
+                for col, piece in enumerate(pieces if pieces[0].strip() else pieces[1:]):
+                    col = col if pieces[0].strip() else col + 1
+                    if clean_line(piece):
+                        yield ("flow", min(col, 1)), clean_line(piece)
+        else:
+            for text in line.sublines:
+                yield None, text
+
+
+def recognise_foot(lines: list) -> FootFacts:
+    """Read the foot lines (``Line`` objects, from the end of the body to the end)."""
+    facts = FootFacts()
+    groups: list[list] = []  # [(key, text), ...]
+    columns: dict = {}  # column key -> its group: a column of a foot table reads as one block
+    for key, text in _cells(lines):  # paragraphs are split where a new block starts
+        starts = is_recipients_title(text) or is_signature_start(text)
+        if key is not None:
+            group = columns.get(key)
+            if group is None or is_recipients_title(text):
+                group = columns[key] = []
+                groups.append(group)
+            group.append((key, text))
+        elif groups and groups[-1][0][0] is None and not starts:
+            groups[-1].append((key, text))
+        else:
+            groups.append([(key, text)])
+    signature_lines: list[str] = []
+    for group in groups:
+        texts = [t for _, t in group]
+        if is_recipients_title(texts[0]):
+            facts.found_recipients = True
+            first = re.sub(r"^\s*n\S*\s*nh\S*\s*:?", "", texts[0], flags=re.IGNORECASE).strip()
+            items = ([first] if first else []) + texts[1:]
+            for item in items:
+                typist = parse_typist(item)
+                if typist:
+                    facts.typist, facts.copies = typist
+                    continue
+                if clean_recipient(item):
+                    facts.recipients.append(clean_recipient(item))
+        else:
+            for text in texts:
+                typist = parse_typist(text)
+                if typist:
+                    facts.typist, facts.copies = typist
+                else:
+                    signature_lines.append(text)
+    _signature(facts, signature_lines)
+    return facts
+
+
+__all__ = ["FootFacts", "recognise_foot", "parse_authority", "is_signature_start", "is_recipients_title",
+           "parse_typist", "clean_recipient", "is_position"]

@@ -1,0 +1,175 @@
+"""The header of a hand-typed plan: bodies, number line, place and date, motto.
+
+Works on fragments, not on positions: a header typed in a table, or as lines
+with tabs between the left and right halves, or half lost in pasted text,
+gives the same pieces in reading order, and each piece says what it is by
+its words (the motto, "Số ...", "..., ngày ... tháng ... năm ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..plan.text import clean_line, fold
+
+_NUMBER = re.compile(r"^\s*S[ốố]\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NUMBER_DIGITS = re.compile(r"^(?P<num>\d{1,6})?\s*(?P<sep>[-/.…_ ]*)\s*(?P<sym>.*)$")
+_NUMERIC_DATE = re.compile(
+    r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\b",
+    re.IGNORECASE)
+_SYMBOL = re.compile(r"[A-ZĐ][A-ZĐa-zđ0-9.]*(?:\s*[-/]\s*[A-ZĐa-zđ0-9.]+)*")
+_DATE = re.compile(
+    r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
+    r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
+_DATE_ANYWHERE = re.compile(r"[^\s,/]*[^,/]*,\s*ngày\s", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\s\-_=*~.·•oO0+]+$")
+_MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "dang cong san viet nam")
+# Body names that need the next line to say which one ("ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN").
+_GENERIC_BODIES = {"uy ban nhan dan", "hoi dong nhan dan", "dang uy", "ban chap hanh", "ban thuong vu",
+                   "chi bo", "dang bo", "chi uy", "ban chi dao"}
+_UNIT_WORDS = ("xa ", "phuong ", "thi tran ", "huyen ", "tinh ", "thanh pho ", "quan ", "thi xa ",
+               "dac khu ", "khoi ", "thon ", "ban ")
+
+
+@dataclass
+class HeaderFacts:
+    superior: str = ""
+    issuer: str = ""
+    number: str = ""
+    symbol: str = ""
+    place: str = ""
+    date: str = ""
+    number_line: bool = False  # a "Số ..." line was found (its number may be blank)
+    date_line: bool = False
+    motto: str = ""  # "state" (Cộng hòa ...) or "party" (Đảng Cộng sản Việt Nam) or ""
+    notes: list = field(default_factory=list)
+
+
+def is_separator(text: str) -> bool:
+    """A rule typed under a title or a body name ("-----", "*", "___")."""
+    return bool(_SEPARATOR.match(text))
+
+
+def motto_of(text: str) -> str:
+    f = fold(text)
+    if "dang cong san viet nam" in f:
+        return "party"
+    if any(m in f for m in _MOTTO):
+        return "state"
+    return ""
+
+
+def parse_number_line(text: str) -> tuple[str, str] | None:
+    """"Số: 45/KH-UBND" → ("45", "KH-UBND"); "Số:  /KH-UBND" → ("", "KH-UBND"); else None."""
+    m = _NUMBER.match(text)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    if rest and not re.match(r"^[\d\s\-/.…_]*[A-ZĐ]", rest) and not rest[:1].isdigit():
+        return None  # "Sở ..." or a sentence, not a number line
+    d = _NUMBER_DIGITS.match(rest)
+    number = d.group("num") or ""
+    # kept as typed ("07"): the writer pads a single digit anyway, and an importer changes nothing it reads
+    sym = _SYMBOL.match(d.group("sym"))
+    symbol = re.sub(r"\s+", "", sym.group(0) if sym else d.group("sym")).strip("-/.,;")
+    if not symbol and not number:
+        return ("", "")
+    if symbol and not re.match(r"^[A-ZĐ]", symbol):
+        return None
+    return number, symbol
+
+
+def parse_date_line(text: str) -> tuple[str, str] | None:
+    """"Cẩm Tân, ngày 20 tháng 5 năm 2021" → ("Cẩm Tân", "2021-05-20"); blanks give ""."""
+    m = _DATE.match(text.strip())
+    if not m:
+        m = _NUMERIC_DATE.match(text.strip())  # "Hòa Bình, ngày 20/5/2024"
+    if not m:
+        return None
+    place = clean_line(m.group("place")).strip(" ,")
+    d, mo, y = m.group("d"), m.group("m"), m.group("y")
+    date = ""
+    if d and mo and y:
+        import datetime as _dt
+
+        try:
+            date = _dt.date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            date = ""
+    return place, date
+
+
+def _is_body_name(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) > 0.8
+
+
+def _split_bodies(names: list[tuple[str, bool | None]]) -> tuple[str, str]:
+    """(superior, issuer) from the body-name lines in order, joining an issuer split in two."""
+    if not names:
+        return "", ""
+    texts = [t for t, _ in names]
+    bolds = [b for _, b in names]
+    if len(texts) == 1:
+        return "", texts[0]
+    # Layout says it best: the superior is set plain, the issuer bold.
+    if None not in bolds and any(bolds) and not all(bolds):
+        first_bold = bolds.index(True)
+        if first_bold > 0 and all(bolds[first_bold:]):
+            return " ".join(texts[:first_bold]), " ".join(texts[first_bold:])
+    if len(texts) == 2:
+        first, second = fold(texts[0]), fold(texts[1])
+        if first in _GENERIC_BODIES and second.startswith(_UNIT_WORDS):
+            return "", f"{texts[0]} {texts[1]}"
+        if texts[0].endswith(("-", "–")) or texts[1][:1].islower():
+            return "", f"{texts[0]} {texts[1]}"
+        return texts[0], texts[1]
+    return texts[0], " ".join(texts[1:])
+
+
+def recognise_header(lines: list) -> HeaderFacts:
+    """Read the lines above "KẾ HOẠCH" (``Line`` objects) into header facts."""
+    facts = HeaderFacts()
+    names: list[tuple[str, bool | None]] = []
+    for line in lines:
+        parts = line.parts or [line.text]
+        k = 0
+        while k < len(parts):
+            part = clean_line(parts[k])
+            k += 1
+            if parse_number_line(part) == ("", "") and k < len(parts):
+                part = f"{part} {parts[k]}"  # "Số:      /KH-UBND": the blank left for the number
+                k += 1
+            if not part or is_separator(part):
+                continue
+            kind = motto_of(part)
+            if kind:
+                facts.motto = facts.motto or kind
+                continue
+            number = parse_number_line(part)
+            if number is not None and not facts.number_line:
+                facts.number_line = True
+                facts.number, facts.symbol = number
+                tail = _DATE_ANYWHERE.search(part)  # "Số: 45/KH-UBND Cẩm Tân, ngày ..." on one line
+                if tail and not facts.date_line:
+                    date = parse_date_line(part[tail.start():].split(facts.symbol, 1)[-1] if facts.symbol else part[tail.start():])
+                    if date is not None:
+                        facts.date_line = True
+                        facts.place, facts.date = date
+                continue
+            date = parse_date_line(part)
+            if date is not None and not facts.date_line:
+                facts.date_line = True
+                facts.place, facts.date = date
+                continue
+            if _is_body_name(part) and not fold(part).startswith(("ke hoach", "so ")):
+                names.append((part, line.bold))
+    facts.superior, facts.issuer = _split_bodies(names)
+    return facts
+
+
+__all__ = ["HeaderFacts", "recognise_header", "parse_number_line", "parse_date_line", "is_separator",
+           "motto_of"]

@@ -1,0 +1,56 @@
+"""Plain text (a .txt, or text pasted into the app) → lines for the recogniser.
+
+Text copied out of a PDF or a web page loses the layout but keeps the page
+breaks: a paragraph cut by a page break ends mid-sentence, then a blank line,
+then the rest starting in lower case. Those halves are joined again, and so
+are lines wrapped inside a paragraph (a line ending mid-sentence, the next
+starting in lower case). Markdown
+bold marks (``**``) left by converters are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from ..plan.text import clean_line, nfc
+from .handtyped import Line
+from .recognise_body import parse_label
+
+# A line that ends a sentence, a heading or an item; anything else may continue.
+_ENDS_CLOSED = re.compile(r"[.:;!?…)\]\"”’»/]\s*$")
+
+
+def _continues(previous: str, following: str, blank: bool) -> bool:
+    """True when ``following`` is the rest of ``previous``, cut by a page break (``blank``) or wrapped."""
+    if not previous or _ENDS_CLOSED.search(previous) or not following[:1].islower():
+        return False
+    if not blank and len(previous) < 60 and parse_label(previous):
+        return False  # a short heading then its first line of text
+    return parse_label(following) is None  # "a) ..." after a heading starts a new point
+
+
+def text_lines(text: str) -> list[Line]:
+    """Lines of plain text, page-broken paragraphs joined, blanks kept as ``blank_before``."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    out: list[Line] = []
+    blank = False
+    for raw in text.split("\n"):
+        raw = raw.replace("**", "")
+        cleaned = clean_line(raw)
+        if not cleaned:
+            blank = True
+            continue
+        if out and _continues(out[-1].text, cleaned, blank):  # a wrapped line, or a page break (blank)
+            previous = out[-1]
+            joined = Line(previous.raw.rstrip() + " " + raw.strip())
+            joined.blank_before = previous.blank_before
+            out[-1] = joined
+            blank = False
+            continue
+        line = Line(raw.rstrip())
+        line.blank_before = blank
+        blank = False
+        out.append(line)
+    return out
+
+
+__all__ = ["text_lines"]

@@ -1,0 +1,151 @@
+"""The review screen of "Tạo kế hoạch năm mới từ kế hoạch này".
+
+Lists every year the plan mentions, with its context (the year highlighted),
+the proposed change and why; the plan's own years are ticked, references,
+periods and targets are not. The user picks the new year, reviews, and gets
+a new plan (number and date cleared) from ``result_plan()`` after accepting.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from ..plan.rollover import apply_rollover, find_year_mentions, plan_year
+
+COLUMNS = ("Đổi", "Ngữ cảnh", "Năm cũ → năm mới", "Lý do")
+
+
+class RolloverDialog(QDialog):
+    """Review the year changes of a roll-over; ``result_plan()`` is the new plan after ``accept``."""
+
+    def __init__(self, plan, parent=None):
+        super().__init__(parent)
+        self.setObjectName("rolloverDialog")
+        self.setWindowTitle("Tạo kế hoạch năm mới từ kế hoạch này")
+        self._plan = plan
+        self._result = None
+        self._mentions: list = []
+        self._choices: dict = {}  # (where, start) -> checked, what the user changed by hand
+        year = plan_year(plan) or _dt.date.today().year - 1
+
+        self.intro = QLabel(
+            "Các năm được đánh dấu sẽ được đổi sang năm mới. Ngày tháng và số hiệu của văn bản khác, "
+            "nhiệm kỳ, giai đoạn và mốc mục tiêu được giữ nguyên. Số và ngày ban hành sẽ được xóa.")
+        self.intro.setWordWrap(True)
+        self.year = QSpinBox(objectName="rolloverYear")
+        self.year.setRange(1990, 2200)
+        self.year.setValue(year + 1)
+        self.year.setAccessibleName("Năm của kế hoạch mới")
+        year_label = QLabel("Năm của kế hoạch mới:")
+        year_label.setBuddy(self.year)
+
+        self.table = QTableWidget(0, len(COLUMNS), objectName="rolloverMentions")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Interactive)
+
+        self.select_all = QPushButton("Chọn tất cả", objectName="rolloverSelectAll")
+        self.select_none = QPushButton("Bỏ chọn", objectName="rolloverSelectNone")
+        self.summary = QLabel(objectName="rolloverSummary")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, objectName="rolloverButtons")
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        ok.setText("Tạo kế hoạch mới")
+        ok.setObjectName("rolloverOk")
+        cancel = self.buttons.button(QDialogButtonBox.Cancel)
+        cancel.setText("Hủy")
+        cancel.setObjectName("rolloverCancel")
+
+        top = QHBoxLayout()
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        top.addWidget(self.select_all)
+        top.addWidget(self.select_none)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(900, 560)
+
+        self.year.valueChanged.connect(self._reload)
+        self.select_all.clicked.connect(lambda: self._set_all(True))
+        self.select_none.clicked.connect(lambda: self._set_all(False))
+        self.table.itemChanged.connect(self._item_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._reload()
+
+    # ---- public -----------------------------------------------------------
+    @property
+    def mentions(self) -> list:
+        return list(self._mentions)
+
+    def result_plan(self):
+        """The new plan after ``accept()``; None when cancelled."""
+        return self._result
+
+    def accept(self) -> None:
+        self._result = apply_rollover(self._plan, self._mentions)
+        super().accept()
+
+    # ---- internals --------------------------------------------------------
+    def _reload(self) -> None:
+        self._mentions = find_year_mentions(self._plan, self.year.value())
+        for m in self._mentions:
+            m.checked = self._choices.get((m.where, m.start), m.checked)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._mentions))
+        for row, m in enumerate(self._mentions):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+            check.setCheckState(Qt.Checked if m.checked else Qt.Unchecked)
+            check.setData(Qt.AccessibleTextRole, f"Đổi năm {m.old}")
+            self.table.setItem(row, 0, check)
+            self.table.setCellWidget(row, 1, self._context_label(m))
+            self.table.setItem(row, 2, QTableWidgetItem(f"{m.old} → {m.new}"))
+            self.table.setItem(row, 3, QTableWidgetItem(m.reason))
+        self.table.blockSignals(False)
+        self._update_summary()
+
+    @staticmethod
+    def _context_label(mention) -> QLabel:
+        start, end = mention.context_span
+        text = mention.context
+        rich = (html.escape(text[:start]) + '<b style="background-color:#ffe08a">' + html.escape(text[start:end])
+                + "</b>" + html.escape(text[end:]))
+        label = QLabel(rich)
+        label.setTextFormat(Qt.RichText)
+        label.setToolTip(text)
+        label.setContentsMargins(4, 0, 4, 0)
+        return label
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != 0 or not 0 <= item.row() < len(self._mentions):
+            return
+        m = self._mentions[item.row()]
+        m.checked = item.checkState() == Qt.Checked
+        self._choices[(m.where, m.start)] = m.checked
+        self._update_summary()
+
+    def _set_all(self, checked: bool) -> None:
+        for row in range(self.table.rowCount()):
+            self.table.item(row, 0).setCheckState(Qt.Checked if checked else Qt.Unchecked)
+
+    def _update_summary(self) -> None:
+        n = sum(1 for m in self._mentions if m.checked)
+        self.summary.setText(f"Sẽ đổi {n} trong {len(self._mentions)} chỗ có năm.")
+
+
+__all__ = ["RolloverDialog"]
