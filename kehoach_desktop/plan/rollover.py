@@ -182,8 +182,19 @@ def find_year_mentions(plan: Plan, to_year: int | None = None) -> list[YearMenti
     return out
 
 
-def apply_rollover(plan: Plan, mentions: list[YearMention]) -> Plan:
-    """A new plan with the checked mentions changed, number and date cleared, the rest kept."""
+ROLLOVER_KEY = "rollover"  # optional key of the plan file: {"from_year": 2024, "to_year": 2025}
+
+
+def apply_rollover(plan: Plan, mentions: list[YearMention], to_year: int | None = None) -> Plan:
+    """A new plan with the checked mentions changed, number and date cleared, the rest kept.
+
+    The plan remembers the move (``rollover`` key) so that the validator can point
+    at what still looks like last year until the user dates the new plan.
+    """
+    from_year = plan_year(plan)
+    if to_year is None:
+        shifts = {m.new - m.old for m in mentions if m.checked}
+        to_year = from_year + shifts.pop() if from_year and len(shifts) == 1 else None
     new = plan.copy()
     texts = dict(text_fields(new))
     by_where: dict[str, list[YearMention]] = {}
@@ -201,12 +212,25 @@ def apply_rollover(plan: Plan, mentions: list[YearMention]) -> Plan:
         _set_field(new, where, text)
     new.header.number = ""
     new.header.date = ""
+    if from_year and to_year:
+        new.extra[ROLLOVER_KEY] = {"from_year": from_year, "to_year": to_year}
     return new
 
 
 def rollover_plan(plan: Plan, year: int | None = None) -> Plan:
     """The defaults of the review screen applied at once: the plan moved to ``year`` (plan year + 1)."""
-    return apply_rollover(plan, find_year_mentions(plan, year))
+    mentions = find_year_mentions(plan, year)
+    if year is None and plan_year(plan):
+        year = plan_year(plan) + 1
+    return apply_rollover(plan, mentions, year)
+
+
+def rolled_over_to(plan: Plan) -> int | None:
+    """The year a rolled-over plan was moved to (its `rollover` mark); None for other plans."""
+    mark = plan.extra.get(ROLLOVER_KEY)
+    if not isinstance(mark, dict) or not isinstance(mark.get("to_year"), int):
+        return None
+    return mark["to_year"]
 
 
 def stale_year_problems(plan: Plan, year: int | None = None) -> list:

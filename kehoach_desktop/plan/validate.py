@@ -37,6 +37,7 @@ SEVERITY = {
     "title-numbered": WARNING,
     "empty-section": WARNING,
     "missing-end-mark": WARNING,
+    "stale-year": WARNING,  # rollover.stale_year_problems: last year's year left behind
 }
 
 

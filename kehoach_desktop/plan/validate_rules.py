@@ -324,5 +324,13 @@ def _authority_message(authority: str, rules) -> str:
 
 
 # Page order: header, title, preamble, sections, closing, recipients, signature.
+def check_stale_years(plan, rules):
+    """After a roll-over, what still looks like last year: warnings the user can review."""
+    from .rollover import rolled_over_to, stale_year_problems
+
+    year = rolled_over_to(plan)
+    return stale_year_problems(plan, year) if year else []
+
+
 CHECKS = (check_header, check_summary, check_preamble, check_sections, check_end_mark,
-          check_recipients, check_signature)
+          check_recipients, check_signature, check_stale_years)

@@ -97,7 +97,7 @@ class RolloverDialog(QDialog):
         return self._result
 
     def accept(self) -> None:
-        self._result = apply_rollover(self._plan, self._mentions)
+        self._result = apply_rollover(self._plan, self._mentions, self.year.value())
         super().accept()
 
     # ---- internals --------------------------------------------------------

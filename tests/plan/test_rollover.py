@@ -164,3 +164,19 @@ def test_rollover_command_bad_file(tmp_path, capsys):
     bad.write_text("{khong phai json", encoding="utf-8")
     assert main(["rollover", str(bad)]) == 2
     assert capsys.readouterr().err.startswith("Lỗi:")
+
+
+def test_validator_flags_last_year_only_after_a_rollover():
+    from kehoach_desktop.plan.model import Plan
+    from kehoach_desktop.plan.validate import validate
+
+    plan = Plan.from_dict({"format": "kehoach", "version": 1, "header": {"date": "2025-01-10"},
+                           "summary": "Tuyên truyền nhiệm vụ năm 2025",
+                           "preamble": ["Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh;"],
+                           "sections": [{"title": "KẾT QUẢ NĂM 2024, NHIỆM VỤ NĂM 2025", "content": ["x"]}]})
+    assert "stale-year" not in {p.code for p in validate(plan)}
+    rolled = rollover_plan(plan)
+    assert rolled.extra["rollover"] == {"from_year": 2025, "to_year": 2026}
+    assert rolled.summary.endswith("năm 2026")
+    stale = [p for p in validate(rolled) if p.code == "stale-year"]
+    assert [p.where for p in stale] == ["preamble[0]"] and all(p.severity == "warning" for p in stale)
