@@ -99,6 +99,8 @@ def check_docx_bytes(data: bytes) -> None:
         raise
     except _ZIP_ERRORS:
         raise FileRejected(CORRUPT) from None
+    except Exception:  # the gate is a boundary too: whatever a stranger's bytes raise, one sentence
+        raise FileRejected(CORRUPT) from None
 
 
 def open_docx_bytes(data: bytes):
@@ -214,7 +216,7 @@ def _xml_parts(archive: zipfile.ZipFile, infos) -> set:
     _refuse_doctype(archive, info)  # before parsing it below
     try:
         root = ElementTree.fromstring(archive.read(info))
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError, ValueError):  # LookupError: a bogus encoding name
         return parts
     xml_extensions = set()
     for node in root:
