@@ -1,0 +1,237 @@
+"""The user's own data: unit profiles, recent files, drafts for crash recovery, UI settings.
+
+Pure Python, no Qt. Everything lives in ``user_data_dir("kehoach")`` (never next
+to the program: Program Files is read-only on Windows). Every file is small
+JSON written atomically, so a power cut never leaves half a file; a file that
+cannot be read is treated as absent rather than stopping the app.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .plan.text import nfc, nfc_deep
+
+PROFILES_FILE = "profiles.json"
+RECENT_FILE = "recent.json"
+SETTINGS_FILE = "settings.json"
+DRAFTS_DIR = "drafts"
+RECENT_LIMIT = 10
+SIGNERS_LIMIT = 8
+
+
+def data_dir() -> Path:
+    """The user data folder, created on first use."""
+    from platformdirs import user_data_dir  # lazy: not needed to show the window
+
+    path = Path(user_data_dir("kehoach", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write_json(path: Path, value: Any, *, backup: bool = False) -> None:
+    from .safefile import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomic(path, data, backup=backup)
+
+
+def _read_json(path: Path, default: Any) -> Any:
+    try:
+        return nfc_deep(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError):
+        return default
+
+
+# ---- profiles of units ------------------------------------------------------
+@dataclass
+class Profile:
+    """One unit the user drafts for: typed once, offered in every new plan."""
+
+    name: str = ""  # the label the user picks it by, e.g. "UBND xã Cẩm Tân"
+    regime: str = "state"
+    superior: str = ""
+    issuer: str = ""
+    symbol: str = ""
+    place: str = ""
+    archive: str = ""  # the "Lưu" entry of Nơi nhận, e.g. "Lưu: VT, VHXH"
+    signers: list = field(default_factory=list)  # dicts: authority, collective, position, name
+
+    KEYS = ("name", "regime", "superior", "issuer", "symbol", "place", "archive")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Profile":
+        data = nfc_deep(data if isinstance(data, dict) else {})
+        values = {k: str(data.get(k) or "") for k in cls.KEYS}
+        if values["regime"] not in ("state", "party"):
+            values["regime"] = "state"
+        signers = [s for s in data.get("signers") or [] if isinstance(s, dict)]
+        return cls(**values, signers=signers)
+
+    def to_dict(self) -> dict:
+        out = {k: getattr(self, k) for k in self.KEYS}
+        out["signers"] = [dict(s) for s in self.signers]
+        return out
+
+    @property
+    def label(self) -> str:
+        return self.name or self.issuer or "(chưa đặt tên)"
+
+
+def load_profiles() -> list[Profile]:
+    raw = _read_json(data_dir() / PROFILES_FILE, [])
+    return [Profile.from_dict(p) for p in raw if isinstance(p, dict)] if isinstance(raw, list) else []
+
+
+def save_profiles(profiles: list[Profile]) -> None:
+    _write_json(data_dir() / PROFILES_FILE, [p.to_dict() for p in profiles], backup=True)
+
+
+def find_profile(profiles: list[Profile], name: str) -> Profile | None:
+    return next((p for p in profiles if p.name == nfc(name)), None)
+
+
+def upsert_profile(profile: Profile) -> list[Profile]:
+    """Add the profile, or replace the one of the same name; returns the saved list."""
+    profiles = [p for p in load_profiles() if p.name != profile.name]
+    profiles.insert(0, profile)
+    save_profiles(profiles)
+    return profiles
+
+
+def delete_profile(name: str) -> list[Profile]:
+    profiles = [p for p in load_profiles() if p.name != nfc(name)]
+    save_profiles(profiles)
+    return profiles
+
+
+def remember_signer(profile_name: str, signer: dict) -> None:
+    """Put a signer first in the profile's list (most recent first, no duplicates)."""
+    signer = {k: nfc(str(signer.get(k) or "")) for k in ("authority", "collective", "position", "name")}
+    if not signer["name"] and not signer["position"]:
+        return
+    profiles = load_profiles()
+    profile = find_profile(profiles, profile_name)
+    if profile is None:
+        return
+    rest = [s for s in profile.signers if not (s.get("name") == signer["name"]
+                                                 and s.get("position") == signer["position"])]
+    profile.signers = [signer, *rest][:SIGNERS_LIMIT]
+    save_profiles(profiles)
+
+
+# ---- recent files -------------------------------------------------------------
+def load_recent() -> list[str]:
+    raw = _read_json(data_dir() / RECENT_FILE, [])
+    return [p for p in raw if isinstance(p, str)] if isinstance(raw, list) else []
+
+
+def add_recent(path: str | os.PathLike) -> list[str]:
+    path = nfc(os.path.abspath(os.fspath(path)))
+    items = [path, *[p for p in load_recent() if p != path]][:RECENT_LIMIT]
+    _write_json(data_dir() / RECENT_FILE, items)
+    return items
+
+
+def remove_recent(path: str | os.PathLike) -> list[str]:
+    path = nfc(os.path.abspath(os.fspath(path)))
+    items = [p for p in load_recent() if p != path]
+    _write_json(data_dir() / RECENT_FILE, items)
+    return items
+
+
+# ---- UI settings --------------------------------------------------------------
+def load_settings() -> dict:
+    raw = _read_json(data_dir() / SETTINGS_FILE, {})
+    return raw if isinstance(raw, dict) else {}
+
+
+def update_settings(**values: Any) -> dict:
+    settings = load_settings()
+    settings.update(values)
+    _write_json(data_dir() / SETTINGS_FILE, settings)
+    return settings
+
+
+# ---- drafts (autosave) ----------------------------------------------------------
+@dataclass
+class Draft:
+    """An autosaved plan: what was being edited, for which file, when, by which process."""
+
+    path: Path  # the draft file itself
+    plan_json: str
+    source: str  # the file the plan belongs to, "" for a new plan
+    saved_at: float
+    pid: int
+
+
+def _drafts_dir() -> Path:
+    path = data_dir() / DRAFTS_DIR
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def draft_path(session: str | None = None) -> Path:
+    """This process's draft file: one per running app, so two windows never clash."""
+    return _drafts_dir() / f"draft-{session or os.getpid()}.json"
+
+
+def write_draft(plan_json: str, source: str = "", session: str | None = None) -> Path:
+    path = draft_path(session)
+    _write_json(path, {"plan": json.loads(plan_json), "source": nfc(source),
+                       "saved_at": time.time(), "pid": os.getpid()})
+    return path
+
+
+def clear_draft(session: str | None = None) -> None:
+    try:
+        draft_path(session).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix" or pid <= 0:
+        return False  # no cheap check elsewhere: treat the draft as left over
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def orphan_drafts(exclude_sessions=()) -> list[Draft]:
+    """Drafts left by a session that did not exit cleanly, newest first.
+
+    A draft of this very process counts as left over unless its session is in
+    ``exclude_sessions`` (the windows still open).
+    """
+    out = []
+    live = {f"draft-{s}.json" for s in exclude_sessions}
+    for path in _drafts_dir().glob("draft-*.json"):
+        raw = _read_json(path, None)
+        if not isinstance(raw, dict) or not isinstance(raw.get("plan"), dict):
+            continue
+        pid = raw.get("pid") if isinstance(raw.get("pid"), int) else -1
+        if path.name in live or (pid != os.getpid() and _alive(pid)):
+            continue
+        out.append(Draft(path=path, plan_json=json.dumps(raw["plan"], ensure_ascii=False),
+                         source=str(raw.get("source") or ""),
+                         saved_at=float(raw.get("saved_at") or 0), pid=pid))
+    return sorted(out, key=lambda d: d.saved_at, reverse=True)
+
+
+def discard_draft(draft: Draft) -> None:
+    try:
+        draft.path.unlink()
+    except FileNotFoundError:
+        pass

@@ -1,0 +1,284 @@
+"""New, Open, Open last year's plan, Save, Save as, recent files: the file side of the window.
+
+Reading and writing go through ``kehoach_desktop.io`` (atomic, with a backup);
+every failure a user can meet is a ``KehoachError`` whose Vietnamese message
+is shown as is. Message boxes and file choosers go through ``vi``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+
+from .. import storage
+from ..errors import KehoachError, SaveFailed
+from ..plan.text import fold_words
+from . import vi
+
+APP_SOURCES = ("json", "app-docx")  # files the app can write back exactly
+
+
+class _WaitCursor:
+    def __enter__(self):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc):
+        QApplication.restoreOverrideCursor()
+
+
+class FileController(QObject):
+    path_changed = Signal(str)  # "" for an unsaved new plan
+    saved = Signal(str)
+    recent_changed = Signal()
+    profile_chosen = Signal(str)
+
+    def __init__(self, window, document, forms):
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.forms = forms
+        self.path: Path | None = None
+        self.last_saved: Path | None = None
+
+    # ---- state ----------------------------------------------------------------------
+    def set_path(self, path) -> None:
+        self.path = Path(path) if path else None
+        self.path_changed.emit(str(self.path or ""))
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Kế hoạch mới"
+
+    def suggested_name(self) -> str:
+        """A file name from the summary: "ke-hoach-tuyen-truyen-ky-niem.docx"."""
+        words = fold_words(self.document.plan.summary)[:8]
+        stem = "-".join(["ke-hoach", *words]) if words else "ke-hoach"
+        folder = self.path.parent if self.path else Path.home()
+        return str(folder / (re.sub(r"[^a-z0-9-]", "", stem) + ".docx"))
+
+    # ---- unsaved changes ------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when the current plan may be replaced (saved, or the user chose so)."""
+        if not self.document.is_modified():
+            return True
+        answer = vi.ask(self.window, "Chưa lưu",
+                        f"Kế hoạch “{self.display_name()}” có thay đổi chưa lưu. Lưu lại trước khi tiếp tục?",
+                        [("save", "Lưu", vi.ACCEPT), ("discard", "Không lưu", vi.DESTRUCTIVE),
+                         ("cancel", "Hủy", vi.REJECT)], icon="warning", default="save")
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # ---- new ---------------------------------------------------------------------------
+    def new_plan(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        from .new_plan_dialog import NewPlanDialog
+
+        dialog = NewPlanDialog(self.forms, self.window)
+        if not dialog.exec():
+            return False
+        plan, profile_name = dialog.result_plan()
+        self.start_plan(plan, profile_name)
+        return True
+
+    def start_plan(self, plan, profile_name: str = "") -> None:
+        self.profile_chosen.emit(profile_name)
+        self.document.replace_plan(plan)
+        self.set_path(None)
+
+    # ---- open ----------------------------------------------------------------------------
+    def open(self, path: str = "") -> bool:
+        if not self.confirm_discard():
+            return False
+        if not path:
+            path = vi.choose_open_file(self.window, "Mở kế hoạch", vi.OPEN_FILTERS, self._folder())
+            if not path:
+                return False
+        result = self._load(path)
+        if result is None:
+            return False
+        self.document.replace_plan(result.plan)
+        if result.source in APP_SOURCES:
+            self.set_path(path)
+        else:
+            # A hand-typed file is never overwritten in our layout: Save asks for a new name.
+            self.set_path(None)
+            self._report_notes(path, result.notes)
+        self.recent_changed.emit()
+        return True
+
+    def open_previous_year(self) -> bool:
+        """A hand-typed plan of last year: read it, tell what to check, offer the roll-over."""
+        if not self.confirm_discard():
+            return False
+        path = vi.choose_open_file(self.window, "Mở kế hoạch năm trước", vi.OLD_PLAN_FILTERS, self._folder())
+        if not path:
+            return False
+        result = self._load(path)
+        if result is None:
+            return False
+        self._report_notes(path, result.notes)
+        plan = result.plan
+        answer = vi.ask(self.window, "Kế hoạch năm mới",
+                        "Tạo kế hoạch năm mới từ kế hoạch này? Phần mềm đổi năm, bỏ số và ngày cũ; "
+                        "anh/chị xem lại từng phần trước khi lưu.",
+                        [("rollover", "Tạo kế hoạch năm mới từ kế hoạch này", vi.ACCEPT),
+                         ("keep", "Chỉ mở để xem, sửa", vi.REJECT)], default="rollover")
+        if answer == "rollover":
+            from .rollover_dialog import RolloverDialog
+
+            dialog = RolloverDialog(plan, self.window)
+            if dialog.exec():
+                plan = dialog.result_plan()
+        self.document.replace_plan(plan)
+        self.set_path(None)
+        return True
+
+    def _load(self, path):
+        from ..io import load_plan
+
+        try:
+            with _WaitCursor():
+                result = load_plan(path)
+        except KehoachError as exc:
+            if not Path(path).exists():  # a recent file moved or deleted: forget it
+                storage.remove_recent(path)
+                self.recent_changed.emit()
+            vi.error(self.window, "Không mở được tệp", str(exc))
+            return None
+        except Exception as exc:  # the GUI boundary: never a traceback
+            vi.error(self.window, "Không mở được tệp",
+                     f"Tệp “{Path(path).name}” không đọc được ({exc.__class__.__name__}).")
+            return None
+        storage.add_recent(path)
+        return result
+
+    def _report_notes(self, path, notes) -> None:
+        text = (f"Đã đọc “{Path(path).name}”. Hãy kiểm tra lại các phần sau:" if notes
+                else f"Đã đọc “{Path(path).name}”. Hãy xem lại từng bước trước khi lưu.")
+        vi.inform(self.window, "Đã đọc kế hoạch", text, details="\n".join(f"• {n}" for n in notes))
+
+    def _folder(self) -> str:
+        if self.path:
+            return str(self.path.parent)
+        recent = storage.load_recent()
+        return str(Path(recent[0]).parent) if recent else ""
+
+    # ---- save ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.path is None or self.path.suffix.lower() not in (".docx", ".json"):
+            return self.save_as()
+        return self.write(self.path)
+
+    def save_as(self) -> bool:
+        path = vi.choose_save_file(self.window, "Lưu kế hoạch", self.suggested_name())
+        if not path:
+            return False
+        return self.write(Path(path))
+
+    def write(self, path: Path) -> bool:
+        from ..io import save_plan
+
+        try:
+            with _WaitCursor():
+                save_plan(self.document.plan, path)
+        except KehoachError as exc:
+            return self._save_failed(exc)
+        except OSError as exc:
+            return self._save_failed(SaveFailed(f"Không ghi được tệp “{path.name}” ({exc.strerror or exc})."))
+        self.document.set_clean()
+        self.set_path(path)
+        self.last_saved = path
+        storage.add_recent(path)
+        self.recent_changed.emit()
+        self.saved.emit(str(path))
+        return True
+
+    def _save_failed(self, exc: KehoachError) -> bool:
+        answer = vi.ask(self.window, "Chưa lưu được", str(exc),
+                        [("elsewhere", "Lưu vào chỗ khác…", vi.ACCEPT), ("cancel", "Hủy", vi.REJECT)],
+                        icon="error", default="elsewhere",
+                        details="Tệp cũ (nếu có) vẫn được giữ nguyên. Nếu tệp đang mở trong Word, "
+                                "hãy đóng Word rồi lưu lại, hoặc lưu với tên khác.")
+        if answer == "elsewhere":
+            return self.save_as()
+        return False
+
+    # ---- after saving ----------------------------------------------------------------------
+    def open_in_word_processor(self) -> bool:
+        path = self.last_saved or self.path
+        if path is None or path.suffix.lower() != ".docx":
+            vi.inform(self.window, "Chưa có tệp Word", "Hãy lưu kế hoạch thành tệp .docx trước.")
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # ---- print -------------------------------------------------------------------------------
+    def print_plan(self, preview=None) -> bool:
+        """Print the preview's pages (what you see is what prints); else print from the saved DOCX."""
+        view = getattr(preview, "pages_view", None)
+        if view is None or getattr(view, "geometry_", None) is None:
+            vi.inform(self.window, "In kế hoạch", "Phần mềm sẽ mở tệp Word đã lưu để in từ Word.")
+            if self.last_saved is None and not self.save():
+                return False
+            return self.open_in_word_processor()
+        if hasattr(preview, "refresh_now"):
+            preview.refresh_now()
+        printer = self.ask_printer()
+        if printer is None:
+            return False
+        try:
+            with _WaitCursor():
+                print_pages(view, printer)
+        except Exception as exc:  # a printer driver error must not close the app
+            vi.error(self.window, "Không in được", f"Máy in báo lỗi ({exc.__class__.__name__}). "
+                     "Hãy lưu tệp Word rồi in từ Word.")
+            return False
+        return True
+
+    def ask_printer(self):
+        """The system print dialog; the chosen printer, or None when cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("In kế hoạch")
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def print_pages(view, printer) -> int:
+    """Paint each page of the preview onto the printer's paper, edge to edge (the page has its margins)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QRegion
+    from PySide6.QtPrintSupport import QPrinter
+
+    from .widgets.preview import PAGE_GAP
+
+    geometry = view.geometry_
+    printer.setFullPage(True)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      printer.pageLayout().margins()))
+    old_zoom = view.zoom
+    view.set_zoom(1.0)
+    painter = QPainter()
+    if not painter.begin(printer):
+        view.set_zoom(old_zoom)
+        raise OSError("printer did not start")
+    try:
+        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+        scale = paper.width() / geometry.width
+        for number in range(len(view.pages)):
+            if number:
+                printer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            top = int(view.page_top(number))
+            view.render(painter, QPoint(0, 0),
+                        QRegion(int(PAGE_GAP), top, int(geometry.width), int(geometry.height)))
+            painter.restore()
+    finally:
+        painter.end()
+        view.set_zoom(old_zoom)
+    return len(view.pages)

@@ -1,0 +1,1 @@
+"""The wizard: one module per step, built from the form definition."""
