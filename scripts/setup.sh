@@ -8,20 +8,31 @@ want_test=0
 
 qt_libs="libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libdbus-1-3 libglib2.0-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-liberation"
 check_libs="xvfb libreoffice-writer-nogui poppler-utils"
-apt_want="$qt_libs"
-if [ $want_test = 1 ] && [ "${CI:-}" = "true" ]; then apt_want="$apt_want $check_libs"; fi
+
+missing_debs() {
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done | xargs
+}
+apt_updated=0
+install_debs() {  # install_debs "why" [--no-install-recommends] pkgs...
+  local why=$1; shift
+  local opts=""; [ "${1:-}" = "--no-install-recommends" ] && { opts=$1; shift; }
+  local missing; missing=$(missing_debs "$@")
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Cài gói hệ thống ($why): $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    [ $apt_updated = 1 ] || { apt-get update -qq >/dev/null || true; apt_updated=1; }
+    apt-get install -y -qq $opts $missing >/dev/null || echo "Không cài được: $missing" >&2
+  else
+    echo "Cần cài các gói hệ thống sau ($why), với quyền root: sudo apt-get install $missing" >&2
+  fi
+}
 
 if command -v dpkg-query >/dev/null 2>&1; then
-  missing=$(for p in $apt_want; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done | xargs)
-  if [ -n "$missing" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      echo "Cài thư viện hệ thống: $missing"
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq >/dev/null
-      apt-get install -y -qq --no-install-recommends $missing >/dev/null
-    else
-      echo "Cần cài các gói hệ thống sau (với quyền root): sudo apt-get install $missing" >&2
-    fi
+  install_debs "thư viện Qt" --no-install-recommends $qt_libs
+  python3 -c "import venv, ensurepip" 2>/dev/null || install_debs "môi trường Python" python3-venv
+  if [ $want_test = 1 ] && [ "${CI:-}" = "true" ]; then
+    install_debs "kiểm thử xuất PDF và màn hình ảo" $check_libs
   fi
 fi
 
@@ -29,9 +40,16 @@ py=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-if [ $want_test = 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
-else
-  .venv/bin/python -m pip install -q -e .
+# Install the pip packages once per version of pyproject.toml (a stamp file says which).
+extra=""; [ $want_test = 1 ] && extra="[test]"
+stamp=".venv/.installed$( [ $want_test = 1 ] && echo -test )"
+want="$(cksum < pyproject.toml)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "Cài các gói Python vào .venv ..."
+  if ! .venv/bin/python -m pip install -q -e ".$extra" > .venv/pip.log 2>&1; then
+    cat .venv/pip.log >&2
+    echo "Không cài được các gói Python (xem thông báo ở trên)." >&2
+    exit 1
+  fi
+  echo "$want" > "$stamp"
 fi
