@@ -24,6 +24,9 @@ _RUN_HOLDERS = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple", W +
 _ALIGN = {"center": "center", "both": "justify", "distribute": "justify", "right": "right",
           "end": "right", "left": "left", "start": "left"}
 
+# The Icelandic eth "Ð/ð" that some converters and web pages put for "Đ/đ" (no Vietnamese text has it).
+_ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+
 
 @dataclass
 class Line:
@@ -42,7 +45,7 @@ class Line:
     text: str = field(init=False)
 
     def __post_init__(self):
-        self.raw = nfc(self.raw).replace("**", "")
+        self.raw = nfc(self.raw).replace("**", "").translate(_ETH)
         self.text = clean_line(self.raw.replace("\n", " "))
 
     @property

@@ -63,6 +63,14 @@ def _find_title(lines: list[Line]) -> tuple[int | None, str]:
     return None, ""
 
 
+def _starts_preamble(text: str, first: bool) -> bool:
+    """A "Căn cứ / Thực hiện ..." line. Right under the title, a trích yếu may start with the same
+    words ("Thực hiện nhiệm vụ ..."): there only a sentence, ended by punctuation, is the preamble."""
+    if not _LEAD_IN.match(text) or not text[:1].isupper():
+        return False
+    return not first or bool(re.search(r"[.;:,]\s*$", text))
+
+
 def _summary(lines: list[Line], start: int) -> tuple[list[str], int]:
     """The trích yếu lines from ``start`` and the index where the body begins."""
     out: list[str] = []
@@ -77,7 +85,7 @@ def _summary(lines: list[Line], start: int) -> tuple[list[str], int]:
         if out and (line.blank_before or (align and line.align and line.align != align)
                     or bold is not None and line.bold is not None and line.bold != bold):
             break
-        if _LEAD_IN.match(text) or line_label(line) or line.table is not None and out:
+        if _starts_preamble(text, first=not out) or line_label(line) or line.table is not None and out:
             break
         if out and len(text) > 100 and text.rstrip().endswith((".", ";", ":")):
             break  # a sentence: the preamble has begun
@@ -88,6 +96,11 @@ def _summary(lines: list[Line], start: int) -> tuple[list[str], int]:
     while i < len(lines) and is_separator(lines[i].text):
         i += 1
     return out, i
+
+
+def _is_appendix(text: str) -> bool:
+    """"PHỤ LỤC", "Phụ lục 1: ...": an appendix printed after the signature (the plan model has none)."""
+    return fold(text).startswith("phu luc") and len(text.split()) <= 14
 
 
 def _foot_start(lines: list[Line], start: int) -> int:
@@ -208,7 +221,8 @@ def recognise_lines(lines: list[Line]) -> ImportResult:
     foot_at = _foot_start(lines, body_start)
     body = [ln for ln in lines[body_start:foot_at] if not is_separator(ln.text)]
     preamble, sections, closing, numbering = build_body(body)
-    foot = recognise_foot(lines[foot_at:])
+    appendix_at = next((i for i in range(foot_at, len(lines)) if _is_appendix(lines[i].text)), len(lines))
+    foot = recognise_foot(lines[foot_at:appendix_at])
     summary = " ".join(summary_lines).strip()
     plan = Plan(
         regime=_regime(facts, foot),
@@ -227,7 +241,10 @@ def recognise_lines(lines: list[Line]) -> ImportResult:
         copies=foot.copies,
     )
     plan = Plan.from_dict(plan.to_dict())  # NFC everywhere, as any plan read in
-    return ImportResult(plan, _notes(plan, facts, foot, title is not None))
+    notes = _notes(plan, facts, foot, title is not None)
+    if appendix_at < len(lines):
+        notes.append("Phần phụ lục sau chữ ký chưa được đưa vào kế hoạch: hãy xem lại tệp gốc.")
+    return ImportResult(plan, notes)
 
 
 __all__ = ["ImportResult", "recognise_docx", "recognise_text", "recognise_lines", "infer_kind"]

@@ -13,26 +13,32 @@ import re
 from ..plan.model import Section
 from ..plan.text import fold
 
-_ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})(?:\s*[.)]|-|/)\s*(?=\S|$)(?!\d)")
-_DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\s*\.\s*\d{1,2}){1,3})\s*\.?\s*[.)]?\s+(?=\S)")
-_ARABIC = re.compile(r"^(?P<n>\d{1,2})(?:\s*(?P<p>[.)])|-(?=\s*[^\d\s]))\s*(?=\S|$)(?!\d)")
-_LETTER = re.compile(r"^(?P<n>[a-zđ])\s*(?P<p>[)/]|\.(?=\s))\s*(?=\S|$)")
+_ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})(?:\s*[.)/]|-)\s*(?=\S|$)(?!\d)")
+_DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\s*\.\s*\d{1,2}){1,3})(?:\s*\.?\s*[.)]?\s+|\.(?=[^\W\d_]))(?=\S)")
+_ARABIC = re.compile(r"^(?P<n>\d{1,2})(?:\s*(?P<p>[.)])|\s*/(?=\s*[^\d\s])|-(?=\s*[^\d\s]))\s*(?=\S|$)(?!\d)")
+_LETTER = re.compile(r"^(?P<n>[a-zđ])\s*(?P<p>[)/]|[.-](?=\s))\s*(?=\S|$)")
 _CAPITAL = re.compile(r"^(?P<n>[A-HJ-UWYZĐ])\s*[.)/-]\s+(?=\S)")
+# "PHẦN I.", "Phần 2:", "PHẦN THỨ NHẤT": the big parts of a long plan, above its I., 1. sections.
+_PART = re.compile(r"^(?i:phần)\s+(?:(?i:thứ)\s+\w+|[IVX]{1,5}|\d{1,2})(?=[\s.:\-–]|$)\s*[.:\-–]?\s*")
 _VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 _BULLET = re.compile(r"^[-+•*–—]")
 _SENTENCE_END = re.compile(r"[.;:!?…]\s*$")
 _CLOSING_STARTS = ("tren day", "de ", "yeu cau", "trong qua trinh", "qua trinh")
 _CLOSING_CUE = re.compile(
     r"\./\.\s*$|^tren day|^de (?:ke hoach|chuong trinh|cong tac|dat|thuc hien)|de nghi|yeu cau"
-    r"|trien khai thuc hien|to chuc thuc hien|thuc hien tot|nghiem tuc")
+    r"|trien khai thuc hien|to chuc thuc hien|thuc hien tot|nghiem tuc|vuong mac")
 
 
 def parse_label(text: str) -> tuple[str, str] | None:
     """(style, title) for a line that starts with a section label, else None.
 
-    Styles: "A." (a capital letter before an all-capitals title), "I.", "1.", "1.1." (any dotted
+    Styles: "P." ("PHẦN I", "Phần thứ hai"), "A." (a capital letter before an all-capitals title),
+    "I.", "1.", "1.1." (any dotted
     depth), "1)", "a)".
     """
+    m = _PART.match(text)
+    if m:
+        return "P.", text[m.end():].strip()
     m = _CAPITAL.match(text)
     if m and _mostly_capitals(text[m.end():]):
         return "A.", text[m.end():].strip()
@@ -59,7 +65,7 @@ def _mostly_capitals(text: str) -> bool:
 
 def numbering_style(style: str) -> str:
     """The plan's numbering word for a recognised style (``numbering`` in the plan JSON)."""
-    return {"1)": "1.", "1.1.1.": "1.1.", "A.": "I."}.get(style, style)
+    return {"1)": "1.", "1.1.1.": "1.1.", "A.": "I.", "P.": "I."}.get(style, style)
 
 
 def _is_plain(title: str, bold: bool | None, italic: bool | None) -> bool:

@@ -112,10 +112,22 @@ def is_separator_text(text: str) -> bool:
     return bool(re.match(r"^[\s\-_=*~.]+$", text))
 
 
+def _two_halves(raw: str) -> bool:
+    """A line of a foot table typed with tabs: "Nơi nhận:<TAB>TM. ..." or "- Như trên;<TAB>CHỦ TỊCH".
+
+    A wide gap elsewhere (blanks left in "Kế hoạch số    -KH/ĐU") does not make the foot a table.
+    """
+    pieces = [clean_line(p) for p in re.split(r"\t+| {3,}", raw.strip())]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return False
+    return is_recipients_title(pieces[0]) or is_signature_start(pieces[-1])
+
+
 def _cells(lines: list):
     """(column key, text) for every foot line: a table column, a tab-separated column, or None (flow)."""
     flow = [ln for ln in lines if ln.table is None]
-    tabbed = any(len(re.split(r"\t+| {3,}", ln.raw.strip())) >= 2 for ln in flow)
+    tabbed = any(_two_halves(ln.raw) for ln in flow)
     for line in lines:
         if line.table is not None:
             key = (line.table[0], line.table[2])

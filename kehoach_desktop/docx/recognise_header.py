@@ -22,7 +22,17 @@ _DATE = re.compile(
     r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
     r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
 _DATE_ANYWHERE = re.compile(r"[^\s,/]*[^,/]*,\s*ngày\s", re.IGNORECASE)
+# A date line cut by the wide blanks left for day and month, and the pieces that follow the cut.
+_DATE_CUT = re.compile(r"(?:\bngày|\btháng)[\s\d.…_]*$", re.IGNORECASE)
+_DATE_REST = re.compile(r"^(?:tháng|năm)\b|^\d{1,4}\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s\-_=*~.·•oO0+]+$")
+_ORG_HEADINGS = {"doan tncs ho chi minh", "doan thanh nien cong san ho chi minh", "hoi lien hiep phu nu viet nam",
+                 "mat tran to quoc viet nam", "cong doan viet nam", "tong lien doan lao dong viet nam",
+                 "hoi nong dan viet nam", "hoi cuu chien binh viet nam"}
+# Marks printed in a header that name no body: a draft, secrecy and urgency ("DỰ THẢO", "MẬT", "KHẨN").
+_MARKS = re.compile(r"^(?:du thao(?: lan \w+)?|ban du thao|(?:toi |tuyet )?mat|(?:thuong )?khan|hoa toc)\W*$")
+_MOTTO_INSIDE = re.compile(r"\b(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+                           r"|Độc\s+lập\s*[-–]\s*Tự\s+do)")
 _MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "dang cong san viet nam")
 # Body names that need the next line to say which one ("ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN").
 _GENERIC_BODIES = {"uy ban nhan dan", "hoi dong nhan dan", "dang uy", "ban chap hanh", "ban thuong vu",
@@ -130,12 +140,32 @@ def _split_bodies(names: list[tuple[str, bool | None]]) -> tuple[str, str]:
     return texts[0], " ".join(texts[1:])
 
 
+def _split_at_motto(part: str) -> list[str]:
+    """"ỦY BAN NHÂN DÂN XÃ A CỘNG HÒA XÃ HỘI ..." (pasted from a web page, the gap lost) → two pieces."""
+    m = _MOTTO_INSIDE.search(part)
+    if not m or m.start() == 0:
+        return [part]
+    head, tail = part[:m.start()].strip(), part[m.start():].strip()
+    return [head, tail] if _is_body_name(head) else [part]
+
+
+def _column(line, part_index: int) -> int | None:
+    """0 (left half), 1 (right half) or None (unknown) for a piece of a header line."""
+    if line.table is not None:
+        return 0 if line.table[2] == 0 else 1
+    if re.search(r"\S(?:\t+| {3,})\S", line.raw.strip()):
+        return 0 if part_index <= 1 else 1  # "left<TAB>right": ``k`` is already past the piece
+    if line.raw[:1] == "\t" or re.match(r"^ {25,}\S", line.raw):
+        return 1  # only a right half, pushed there by tabs (a left half may be centred with a few spaces)
+    return None
+
+
 def recognise_header(lines: list) -> HeaderFacts:
     """Read the lines above "KẾ HOẠCH" (``Line`` objects) into header facts."""
     facts = HeaderFacts()
     names: list[tuple[str, bool | None]] = []
     for line in lines:
-        parts = line.parts or [line.text]
+        parts = [piece for part in (line.parts or [line.text]) for piece in _split_at_motto(part)]
         k = 0
         while k < len(parts):
             part = clean_line(parts[k])
@@ -143,12 +173,17 @@ def recognise_header(lines: list) -> HeaderFacts:
             if parse_number_line(part) == ("", "") and k < len(parts):
                 part = f"{part} {parts[k]}"  # "Số:      /KH-UBND": the blank left for the number
                 k += 1
+            while k < len(parts) and _DATE_CUT.search(part) and _DATE_REST.match(clean_line(parts[k])):
+                part = f"{part} {clean_line(parts[k])}"  # "ngày      tháng      năm 2026": blanks left to fill
+                k += 1
             if not part or is_separator(part):
                 continue
             kind = motto_of(part)
             if kind:
                 facts.motto = facts.motto or kind
                 continue
+            if fold(part) in _ORG_HEADINGS or _MARKS.match(fold(part)):
+                continue  # the national name a mass organisation prints where the motto goes
             number = parse_number_line(part)
             if number is not None and not facts.number_line:
                 facts.number_line = True
@@ -166,8 +201,10 @@ def recognise_header(lines: list) -> HeaderFacts:
                 facts.place, facts.date = date
                 continue
             if _is_body_name(part) and not fold(part).startswith(("ke hoach", "so ")):
-                names.append((part, line.bold))
-    facts.superior, facts.issuer = _split_bodies(names)
+                names.append((part, line.bold, _column(line, k)))
+    if any(col == 0 for _, _, col in names):
+        names = [n for n in names if n[2] != 1]  # bodies are named in the left half; the right holds motto and date
+    facts.superior, facts.issuer = _split_bodies([(t, b) for t, b, _ in names])
     return facts
 
 
