@@ -26,17 +26,39 @@ def is_command(word: str) -> bool:
     return word in COMMANDS or word in ("-h", "--help")
 
 
+_ARGPARSE_WORDS = (("the following arguments are required", "thiếu tham số"),
+                   ("unrecognized arguments", "tham số không hiểu"), ("invalid choice", "không có lệnh"),
+                   ("expected one argument", "cần một giá trị"), ("invalid int value", "không phải số"),
+                   ("choose from", "chọn một trong"))
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Vietnamese with exit code 2."""
+    """argparse in Vietnamese: headings, the help option, usage errors (exit code 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "các tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="hiện hướng dẫn này rồi thoát")
 
     def error(self, message):  # noqa: D102 - argparse API
+        for english, vietnamese in _ARGPARSE_WORDS:
+            message = message.replace(english, vietnamese)
         self.exit(2, f"Lỗi: câu lệnh không đúng ({message}). Xem: python -m kehoach_desktop --help\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m kehoach_desktop",
                      description="Soạn, kiểm tra và xuất Kế hoạch (DOCX) theo thể thức chính thức.")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="các lệnh", metavar="LỆNH")
     for name, module in COMMANDS.items():
         try:
             mod = importlib.import_module(f".commands.{module}", __package__)

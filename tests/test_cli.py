@@ -157,3 +157,23 @@ def test_control_characters_and_random_text_never_break_import_or_render(tmp_pat
     proc = run_cli("render", str(path), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert out.stat().st_size > 0
+
+
+def test_help_and_usage_errors_are_vietnamese(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("Cách dùng:") and "hiện hướng dẫn" in out and "show this help" not in out
+    with pytest.raises(SystemExit):
+        main(["validate", "a.json", "--bad"])
+    assert "tham số không hiểu" in capsys.readouterr().err
+
+
+def test_unknown_word_and_no_screen_give_a_message_not_a_crash(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for args in (["frob"], []):
+        proc = subprocess.run([sys.executable, "-m", "kehoach_desktop", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert proc.returncode == 2 and proc.stderr.startswith("Lỗi:"), proc.stderr
