@@ -15,8 +15,8 @@ def _no_screen() -> bool:
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from .cli import is_command
-
+    if argv:  # (the CLI module, with argparse, is not imported to start the app: start-up time)
+        from .cli import is_command
     if argv and (is_command(argv[0]) or argv[0].startswith("-")):
         from .cli import main as cli_main
 

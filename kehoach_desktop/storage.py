@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +27,30 @@ SIGNERS_LIMIT = 8
 
 def data_dir() -> Path:
     """The user data folder, created on first use."""
-    from platformdirs import user_data_dir  # lazy: not needed to show the window
+    folder = xdg_data_dir()
+    if not folder:
+        from platformdirs import user_data_dir  # lazy: not needed to show the window
 
-    path = Path(user_data_dir("kehoach", appauthor=False))
+        folder = user_data_dir("kehoach", appauthor=False)
+    path = Path(folder)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def xdg_data_dir() -> str:
+    """On Linux and BSD, platformdirs' answer without importing it (its Unix module imports
+    tempfile, shutil…: ~6 ms of the app's start-up, which reads its settings before the window
+    shows): ``$XDG_DATA_HOME`` when absolute, else ``$HOME/.local/share``, then "kehoach".
+    "" on other systems or in an unusual environment (no absolute HOME): platformdirs decides."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return ""
+    base = os.environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return ""
+        base = os.path.join(home, ".local", "share")
+    return os.path.join(base, "kehoach")
 
 
 def _write_json(path: Path, value: Any, *, backup: bool = False) -> None:

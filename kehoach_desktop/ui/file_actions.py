@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import storage
@@ -23,6 +22,8 @@ APP_SOURCES = ("json", "app-docx")  # files the app can write back exactly
 
 class _WaitCursor:
     def __enter__(self):
+        from PySide6.QtCore import Qt  # not at import: the Qt namespace is slow to create at start-up
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
     def __exit__(self, *exc):
@@ -213,6 +214,9 @@ class FileController(QObject):
         if path is None or path.suffix.lower() != ".docx":
             vi.inform(self.window, "Chưa có tệp Word", "Hãy lưu kế hoạch thành tệp .docx trước.")
             return False
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # ---- print -------------------------------------------------------------------------------

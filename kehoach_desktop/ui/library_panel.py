@@ -10,18 +10,22 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox,
-                               QPlainTextEdit, QPushButton, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
+                               QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
 from ..errors import KehoachError
 from ..library.catalog import Library, shared_library
 from ..library.entry import section_label
 from ..library.placeholders import fill_placeholders
+from . import vi
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LIMIT = 60
 HIGHLIGHT = "background-color:#fff2a8;"
+# Sharing between communes: an Excel sheet or the library's own JSON file.
+SHARE_OPEN_FILTERS = "Thư viện đoạn văn (*.xlsx *.json);;Tất cả các tệp (*)"
+SHARE_SAVE_FILTERS = "Bảng tính Excel (*.xlsx);;Tệp thư viện (*.json)"
 
 
 class _ResultList(QListWidget):
@@ -302,23 +306,16 @@ class LibraryPanel(QWidget):
             self._say(f"Đã xuất {count} đoạn văn ra tệp {path}.")
 
     def _ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, "Nhập đoạn văn mẫu", "",
-                                              "Thư viện đoạn văn (*.xlsx *.json);;Tất cả các tệp (*)")
-        return path
+        return vi.choose_open_file(self, "Nhập đoạn văn mẫu", SHARE_OPEN_FILTERS)
 
     def _ask_save_path(self, suggested: str) -> str:
-        path, chosen = QFileDialog.getSaveFileName(self, "Xuất thư viện đoạn văn", suggested,
-                                                   "Bảng tính Excel (*.xlsx);;Tệp thư viện (*.json)")
-        if path and not path.lower().endswith((".xlsx", ".json")):
-            path += ".json" if "json" in chosen else ".xlsx"
-        return path
+        return vi.choose_save_file(self, "Xuất thư viện đoạn văn", suggested, SHARE_SAVE_FILTERS)
 
     def _ask(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Xóa đoạn văn", question, parent=self)
-        yes = box.addButton("Xóa", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Không xóa", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is yes
+        answer = vi.ask(self, "Xóa đoạn văn", question,
+                        [("delete", "Xóa", vi.DESTRUCTIVE), ("keep", "Không xóa", vi.REJECT)],
+                        default="keep")
+        return answer == "delete"
 
     def _say(self, message: str) -> None:
         self.status.setText(message)
@@ -332,9 +329,8 @@ class ParagraphEditDialog(QDialog):
         self.setWindowTitle("Sửa đoạn văn mẫu")
         self.title_edit = QLineEdit(title, objectName="libraryEditTitle")
         self.text_edit = QPlainTextEdit(text, objectName="libraryEditText")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = vi.button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.text_edit.textChanged.connect(

@@ -1,46 +1,75 @@
-"""The main window: menus, actions, title, drag and drop. Thin wiring; the work is elsewhere."""
+"""The main window: menus, actions, title, drag and drop. Thin wiring; the work is elsewhere.
+
+Start-up shows the window before the plan is loaded: the frame (menus, title, the wizard's
+step list and the first step's heading) paints first, then ``load`` builds the plan, its
+document, the first step and the preview (``MainWindow(fast_start=True)``, used by the app).
+Without ``fast_start`` (tests, tools) everything is built in the constructor.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from .. import APP_NAME, storage
-from ..forms import load_forms, new_plan_from_form
-from . import vi
-from .autosave import Autosaver
-from .file_actions import FileController
-from .plan_document import PlanDocument
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
+NEW_PLAN_NAME = "Kế hoạch mới"  # the title before a plan has a file (FileController.display_name)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, plan=None, forms=None, autosave_ms: int | None = None):
+    loaded = Signal()  # the plan, its document and its first step are in place
+    started = Signal()  # ... and the page preview: start-up is over
+
+    def __init__(self, plan=None, forms=None, autosave_ms: int | None = None, *, fast_start: bool = False):
         super().__init__()
         self.setObjectName("mainWindow")
-        if forms is None:
-            forms, errors = load_forms()
-            self.form_errors = errors
-        else:
-            self.form_errors = []
-        self.forms = forms
+        self._pending = (plan, forms, autosave_ms)
+        self._loaded = False
+        self._start_queued = False
+        self.form_errors: list[str] = []
+        self._shortcuts: list = []  # (action, key names): set by load, no key works before the first paint
         settings = storage.load_settings()
         self.profile_name = settings.get("last_profile", "")
+        self.wizard = Wizard()
+        self.setCentralWidget(self.wizard)
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.setWindowTitle(f"{NEW_PLAN_NAME}[*] — {APP_NAME}")
+        self.statusBar()  # made now: one that appears later would shift the page
+        self._restore_geometry(settings)
+        if not fast_start:
+            self.load()
+            self.wizard.polish()
+
+    def load(self):
+        """Build the plan and everything that works on it; once (a menu used early calls it too)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        from .autosave import Autosaver
+        from .file_actions import FileController
+        from .plan_document import PlanDocument
+
+        plan, forms, autosave_ms = self._pending
+        if forms is None:
+            from ..forms import load_forms
+
+            forms, self.form_errors = load_forms()
+        self.forms = forms
         if plan is None:
             plan = self._first_plan()
         self.document = PlanDocument(plan, self)
         self.files = FileController(self, self.document, self.forms)
-        self.wizard = Wizard(self.document, self.forms, self.profile_name)
-        self.setCentralWidget(self.wizard)
-        self._preview_queued = False
+        self.wizard.attach(self.document, self.forms, self.profile_name)
         kwargs = {"interval_ms": autosave_ms} if autosave_ms else {}
         self.autosaver = Autosaver(self.document, lambda: str(self.files.path or ""), parent=self, **kwargs)
-        self._build_menus()
-        self.setAcceptDrops(True)
+        self._build_edit_menu()
+        self._set_shortcuts()
+        self._fill_recent()
         self.document.modified_changed.connect(self.setWindowModified)
         self.files.path_changed.connect(lambda _p: self._update_title())
         self.files.recent_changed.connect(self._fill_recent)
@@ -51,10 +80,18 @@ class MainWindow(QMainWindow):
         self.wizard.manage_profiles.connect(self.manage_profiles)
         self.wizard.profile_changed.connect(self._remember_profile)
         self._update_title()
-        self._restore_geometry(settings)
         self.statusBar().showMessage("Sẵn sàng", 3000)
+        self.loaded.emit()
+
+    def finish_start(self):
+        """After the first paint: the plan (if not yet), then the wizard's late touches and preview."""
+        self.load()
+        self.wizard.finish_start()
+        self.started.emit()
 
     def _first_plan(self):
+        from ..forms import new_plan_from_form
+
         form = next((f for f in self.forms if f.id == "tuyen-truyen"), self.forms[0] if self.forms else None)
         if form is None:
             from ..plan.model import Plan
@@ -65,53 +102,50 @@ class MainWindow(QMainWindow):
 
     # ---- menus ----------------------------------------------------------------------
     def _action(self, menu, name: str, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # (text, parent) would make PySide create QIcon's type at start-up
+        action.setText(text)
         action.setObjectName(name)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self._shortcuts.append((action, shortcuts))
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._run(slot))
         menu.addAction(action)
         return action
+
+    def _run(self, slot):
+        self.load()  # a menu used in the first moments of start-up finds the plan loaded
+        slot()
 
     def _build_menus(self):
         bar = self.menuBar()
         m = bar.addMenu("&Tệp")
-        f = self.files
-        self._action(m, "actionNew", "&Mới…", f.new_plan, [QKeySequence.StandardKey.New], "Tạo kế hoạch mới")
-        self._action(m, "actionOpen", "M&ở…", f.open, [QKeySequence.StandardKey.Open])
-        self._action(m, "actionOpenPrevious", "Mở kế hoạch &năm trước…", f.open_previous_year,
+        self._action(m, "actionNew", "&Mới…", lambda: self.files.new_plan(), ["Ctrl+N"], "Tạo kế hoạch mới")
+        self._action(m, "actionOpen", "M&ở…", lambda: self.files.open(), ["Ctrl+O"])
+        self._action(m, "actionOpenPrevious", "Mở kế hoạch &năm trước…", lambda: self.files.open_previous_year(),
                      tip="Đọc kế hoạch gõ tay (.docx, .doc, .txt) và tạo kế hoạch năm mới từ đó")
         self.recent_menu = m.addMenu("Tệp &gần đây")
         self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setEnabled(False)  # filled when the plan is loaded
         m.addSeparator()
-        self._action(m, "actionSave", "&Lưu", f.save, [QKeySequence.StandardKey.Save])
-        self._action(m, "actionSaveAs", "Lưu &thành…", f.save_as, ["Ctrl+Shift+S"])
-        self._action(m, "actionPrint", "&In…", self.print_plan, [QKeySequence.StandardKey.Print])
-        self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", f.open_in_word_processor)
+        self._action(m, "actionSave", "&Lưu", lambda: self.files.save(), ["Ctrl+S"])
+        self._action(m, "actionSaveAs", "Lưu &thành…", lambda: self.files.save_as(), ["Ctrl+Shift+S"])
+        self._action(m, "actionPrint", "&In…", self.print_plan, ["Ctrl+P"])
+        self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
         m.addSeparator()
         self._action(m, "actionQuit", "T&hoát", self.close, ["Ctrl+Q"])
 
-        m = bar.addMenu("&Sửa")
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Hoàn tác")
-        self.undo_action.setObjectName("actionUndo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self, "&Làm lại")
-        self.redo_action.setObjectName("actionRedo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        for a in (self.undo_action, self.redo_action):
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            m.addAction(a)
+        self.edit_menu = bar.addMenu("&Sửa")  # its undo/redo come with the plan's undo stack
 
         m = bar.addMenu("&Xem")
         self._action(m, "actionBack", "Bước &trước", self.wizard.back, ["Ctrl+PgUp"])
         self._action(m, "actionNext", "Bước &sau", self.wizard.next, ["Ctrl+PgDown"])
-        self.preview_action = QAction("&Xem trước trang in", self, checkable=True, checked=True)
+        self.preview_action = QAction(self)
+        self.preview_action.setText("&Xem trước trang in")
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
         self.preview_action.setObjectName("actionPreview")
         self.preview_action.toggled.connect(self.wizard.set_preview_visible)
         m.addAction(self.preview_action)
@@ -119,7 +153,24 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("Trợ &giúp")
         self._action(m, "actionHelp", "&Hướng dẫn bước này", self.show_help, ["F1"])
         self._action(m, "actionAbout", "&Giới thiệu", self.show_about)
-        self._fill_recent()
+
+    def _set_shortcuts(self):
+        from PySide6.QtGui import QKeySequence
+
+        for action, keys in self._shortcuts:
+            action.setShortcuts([QKeySequence(k) for k in keys])  # window-wide: Qt's default context
+
+    def _build_edit_menu(self):
+        from PySide6.QtGui import QKeySequence
+
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Hoàn tác")
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self, "&Làm lại")
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
 
     def _fill_recent(self):
         self.recent_menu.clear()
@@ -157,6 +208,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self, settings: dict):
         geometry = settings.get("window_geometry")
         if geometry:
+            from PySide6.QtCore import QByteArray
+
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1366, 768)
@@ -169,12 +222,16 @@ class MainWindow(QMainWindow):
 
     # ---- help, print, profiles ---------------------------------------------------------
     def show_help(self):
+        from . import vi
+
         step = self.wizard.current_step()
         guidance = step.guidance()
         vi.inform(self, f"Hướng dẫn: {step.title}", guidance.text or "Điền các ô của bước này.",
                   details=f"Ví dụ: {guidance.example}" if guidance.example else "")
 
     def show_about(self):
+        from . import vi
+
         vi.inform(self, "Giới thiệu", f"{APP_NAME}: soạn, kiểm tra và in Kế hoạch theo đúng thể thức "
                   "(Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
 
@@ -196,16 +253,20 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event):
         path = event.mimeData().urls()[0].toLocalFile()
         event.acceptProposedAction()
+        self.load()
         self.files.open(path)  # a hand-typed file is recognised; Save then asks for a new name
 
     def event(self, event):
-        # After the window's first paint, the page preview fills in (it is the slowest to build).
-        if event.type() == QEvent.Type.Paint and self.wizard._preview is None and not self._preview_queued:
-            self._preview_queued = True
-            QTimer.singleShot(0, self.wizard.ensure_preview)
+        # After the window's first paint: the plan (with fast_start), then the page preview.
+        if event.type() == QEvent.Type.Paint and not self._start_queued:
+            self._start_queued = True
+            QTimer.singleShot(0, self, self.finish_start)  # (dropped if the window is gone by then)
         return super().event(event)
 
     def closeEvent(self, event):
+        if not self._loaded:  # closed before the plan was even loaded: nothing to keep
+            event.accept()
+            return
         if not self.files.confirm_discard():
             event.ignore()
             return

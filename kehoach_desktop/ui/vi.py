@@ -8,41 +8,43 @@ Callers must use ``vi.ask(...)`` (the module attribute), not a copied name.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+import re
 
-SB = QDialogButtonBox.StandardButton
-BUTTON_TEXTS = {
-    SB.Ok: "Đồng ý",
-    SB.Cancel: "Hủy",
-    SB.Yes: "Có",
-    SB.No: "Không",
-    SB.Save: "Lưu",
-    SB.Discard: "Không lưu",
-    SB.Close: "Đóng",
-    SB.Open: "Mở",
-    SB.Apply: "Áp dụng",
-    SB.Reset: "Đặt lại",
-    SB.Help: "Trợ giúp",
-    SB.Abort: "Dừng",
-    SB.Retry: "Thử lại",
-    SB.Ignore: "Bỏ qua",
-    SB.RestoreDefaults: "Khôi phục mặc định",
-}
+from PySide6.QtWidgets import QWidget
+
+# Qt's dialog classes are imported on first use: creating their Python types (and their
+# enums) costs start-up time, and no dialog shows before the main window.
+_BUTTON_TEXTS = (
+    ("Ok", "Đồng ý"),
+    ("Cancel", "Hủy"),
+    ("Yes", "Có"),
+    ("No", "Không"),
+    ("Save", "Lưu"),
+    ("Discard", "Không lưu"),
+    ("Close", "Đóng"),
+    ("Open", "Mở"),
+    ("Apply", "Áp dụng"),
+    ("Reset", "Đặt lại"),
+    ("Help", "Trợ giúp"),
+    ("Abort", "Dừng"),
+    ("Retry", "Thử lại"),
+    ("Ignore", "Bỏ qua"),
+    ("RestoreDefaults", "Khôi phục mặc định"),
+)
 
 # Roles of the choices passed to ``ask``.
 ACCEPT, REJECT, DESTRUCTIVE, OTHER = "accept", "reject", "destructive", "other"
-_ROLES = {
-    ACCEPT: QMessageBox.ButtonRole.AcceptRole,
-    REJECT: QMessageBox.ButtonRole.RejectRole,
-    DESTRUCTIVE: QMessageBox.ButtonRole.DestructiveRole,
-    OTHER: QMessageBox.ButtonRole.ActionRole,
-}
-_ICONS = {
-    "info": QMessageBox.Icon.Information,
-    "warning": QMessageBox.Icon.Warning,
-    "error": QMessageBox.Icon.Critical,
-    "question": QMessageBox.Icon.Question,
-}
+_ROLES = {ACCEPT: "AcceptRole", REJECT: "RejectRole", DESTRUCTIVE: "DestructiveRole", OTHER: "ActionRole"}
+_ICONS = {"info": "Information", "warning": "Warning", "error": "Critical", "question": "Question"}
+
+
+def button_texts() -> dict:
+    """Qt standard button -> its Vietnamese text."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    sb = QDialogButtonBox.StandardButton
+    return {getattr(sb, name): text for name, text in _BUTTON_TEXTS}
+
 
 DOCX_FILTER = "Tệp Word (*.docx)"
 JSON_FILTER = "Tệp kế hoạch JSON (*.json)"
@@ -52,16 +54,18 @@ OLD_PLAN_FILTERS = ("Văn bản kế hoạch (*.docx *.doc *.txt);;Tệp Word (*
 SAVE_FILTERS = f"{DOCX_FILTER};;{JSON_FILTER}"
 
 
-def translate_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
-    """Give every standard button of ``box`` its Vietnamese text."""
-    for which, text in BUTTON_TEXTS.items():
+def translate_buttons(box):
+    """Give every standard button of ``box`` (a QDialogButtonBox) its Vietnamese text."""
+    for which, text in button_texts().items():
         button = box.button(which)
         if button is not None:
             button.setText(text)
     return box
 
 
-def button_box(buttons, parent: QWidget | None = None) -> QDialogButtonBox:
+def button_box(buttons, parent: QWidget | None = None):
+    from PySide6.QtWidgets import QDialogButtonBox
+
     box = QDialogButtonBox(buttons, parent)
     box.setObjectName("buttonBox")
     return translate_buttons(box)
@@ -74,9 +78,11 @@ def ask(parent, title: str, text: str, choices, *, icon: str = "question",
     Closing the box with Esc or the title bar returns the key of the REJECT choice
     (or None when there is none).
     """
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("messageBox")
-    box.setIcon(_ICONS.get(icon, QMessageBox.Icon.NoIcon))
+    box.setIcon(getattr(QMessageBox.Icon, _ICONS.get(icon, "NoIcon")))
     box.setWindowTitle(title)
     box.setText(text)
     if details:
@@ -84,7 +90,7 @@ def ask(parent, title: str, text: str, choices, *, icon: str = "question",
     buttons = {}
     reject_key = None
     for key, label, role in choices:
-        button = box.addButton(label, _ROLES.get(role, QMessageBox.ButtonRole.ActionRole))
+        button = box.addButton(label, getattr(QMessageBox.ButtonRole, _ROLES.get(role, "ActionRole")))
         buttons[button] = key
         if role == REJECT:
             reject_key = key
@@ -103,10 +109,12 @@ def error(parent, title: str, text: str, *, details: str = "") -> None:
     inform(parent, title, text, icon="error", details=details)
 
 
-def _dialog(parent, title: str, mode) -> QFileDialog:
+def _dialog(parent, title: str, mode: str):
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title)
     dialog.setObjectName("fileDialog")
-    dialog.setFileMode(mode)
+    dialog.setFileMode(getattr(QFileDialog.FileMode, mode))
     # Labels of Qt's own dialog (the system's dialog speaks the system's language already).
     for label, text in ((QFileDialog.DialogLabel.LookIn, "Thư mục:"),
                         (QFileDialog.DialogLabel.FileName, "Tên tệp:"),
@@ -118,7 +126,9 @@ def _dialog(parent, title: str, mode) -> QFileDialog:
 
 def choose_open_file(parent, title: str, filters: str = OPEN_FILTERS, folder: str = "") -> str:
     """The file the user picked, or "" when cancelled."""
-    dialog = _dialog(parent, title, QFileDialog.FileMode.ExistingFile)
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = _dialog(parent, title, "ExistingFile")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Mở")
     dialog.setNameFilters(filters.split(";;"))
@@ -130,13 +140,29 @@ def choose_open_file(parent, title: str, filters: str = OPEN_FILTERS, folder: st
     return files[0] if files else ""
 
 
+def filter_suffix(name_filter: str) -> str:
+    """The first extension a name filter offers: "Bảng tính Excel (*.xlsx)" -> "xlsx"."""
+    m = re.search(r"\*\.(\w+)", name_filter)
+    return m.group(1) if m else ""
+
+
+def with_suffix(path: str, name_filter: str, fallback: str) -> str:
+    """``path`` with the chosen filter's extension added when the user typed none."""
+    if path and "." not in path.replace("\\", "/").rsplit("/", 1)[-1]:
+        path += "." + (filter_suffix(name_filter) or fallback)
+    return path
+
+
 def choose_save_file(parent, title: str, suggested: str = "", filters: str = SAVE_FILTERS) -> str:
     """The path to save to (with an extension that fits the chosen filter), or "" when cancelled."""
-    dialog = _dialog(parent, title, QFileDialog.FileMode.AnyFile)
+    from PySide6.QtWidgets import QFileDialog
+
+    default = filter_suffix(filters) or "docx"
+    dialog = _dialog(parent, title, "AnyFile")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Lưu")
     dialog.setNameFilters(filters.split(";;"))
-    dialog.setDefaultSuffix("docx")
+    dialog.setDefaultSuffix(default)
     if suggested:
         dialog.selectFile(suggested)
     if not dialog.exec():
@@ -144,7 +170,4 @@ def choose_save_file(parent, title: str, suggested: str = "", filters: str = SAV
     files = dialog.selectedFiles()
     if not files:
         return ""
-    path = files[0]
-    if "." not in path.rsplit("/", 1)[-1]:
-        path += ".json" if dialog.selectedNameFilter() == JSON_FILTER else ".docx"
-    return path
+    return with_suffix(files[0], dialog.selectedNameFilter(), default)

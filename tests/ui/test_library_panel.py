@@ -228,3 +228,67 @@ def test_share_menu_exports_and_imports(panel, qtbot, tmp_path):
     panel.ask_open_path = lambda: ""
     panel.import_from_file()  # cancelled: nothing happens
     assert "bị hỏng" in panel.status.text()
+
+
+# ---- its dialogs go through ui/vi.py: Vietnamese buttons, scriptable in tests ----------------
+def test_delete_asks_through_vi_with_vietnamese_choices(panel, qtbot, monkeypatch):
+    from kehoach_desktop.ui import vi
+
+    asked = []
+
+    def ask(parent, title, text, choices, **kwargs):
+        asked.append((title, text, [(key, label, role) for key, label, role in choices], kwargs))
+        return replies.pop(0)
+
+    monkeypatch.setattr(vi, "ask", ask)
+    p = panel.add_user_paragraph("Kinh phí do Mặt trận xã vận động.", "kinh-phi")
+    replies = ["keep"]
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.library.get(p.id) is not None
+    title, text, choices, kwargs = asked[-1]
+    assert title == "Xóa đoạn văn" and p.title in text
+    assert choices == [("delete", "Xóa", vi.DESTRUCTIVE), ("keep", "Không xóa", vi.REJECT)]
+    assert kwargs.get("default") == "keep"  # Enter does not delete
+    replies = ["delete"]
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.library.get(p.id) is None
+
+
+def test_share_files_are_chosen_through_vi(panel, monkeypatch, tmp_path):
+    from kehoach_desktop.ui import vi
+
+    panel.add_user_paragraph("Đoạn của xã để chia sẻ.", "muc-dich")
+    calls = []
+    out = tmp_path / "chia-se"  # no extension typed: vi adds the chosen filter's
+
+    def choose_save(parent, title, suggested="", filters=vi.SAVE_FILTERS):
+        calls.append(("save", title, suggested, filters))
+        return vi.with_suffix(str(out), filters.split(";;")[0], "xlsx")
+
+    def choose_open(parent, title, filters=vi.OPEN_FILTERS, folder=""):
+        calls.append(("open", title, filters))
+        return str(out) + ".xlsx"
+
+    monkeypatch.setattr(vi, "choose_save_file", choose_save)
+    monkeypatch.setattr(vi, "choose_open_file", choose_open)
+    panel.export_to_file()
+    assert (tmp_path / "chia-se.xlsx").is_file() and "Đã xuất 1 đoạn" in panel.status.text()
+    panel.import_from_file()
+    assert "bỏ qua 1 đoạn trùng" in panel.status.text()
+    assert calls[0][:3] == ("save", "Xuất thư viện đoạn văn", "thu-vien-doan-van.xlsx")
+    assert "*.xlsx" in calls[0][3] and "*.json" in calls[0][3]
+    assert calls[1][:2] == ("open", "Nhập đoạn văn mẫu") and "*.xlsx" in calls[1][2]
+
+
+def test_edit_dialog_buttons_are_vietnamese(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kehoach_desktop.ui.library_panel import ParagraphEditDialog
+
+    dialog = ParagraphEditDialog("Tiêu đề", "Nội dung")
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Lưu"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+    dialog.text_edit.setPlainText("  ")
+    assert not box.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

@@ -87,3 +87,16 @@ def type_text(qtbot, widget, text: str) -> None:
             break
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def test_save_file_gets_the_chosen_filters_extension():
+    from kehoach_desktop.ui import vi
+
+    assert vi.filter_suffix("Bảng tính Excel (*.xlsx)") == "xlsx"
+    assert vi.filter_suffix(vi.SAVE_FILTERS) == "docx"
+    assert vi.with_suffix("/tmp/ke-hoach", vi.JSON_FILTER, "docx") == "/tmp/ke-hoach.json"
+    assert vi.with_suffix("/tmp/ke-hoach", vi.DOCX_FILTER, "json") == "/tmp/ke-hoach.docx"
+    assert vi.with_suffix("/tmp/ke-hoach", "Mọi tệp (*)", "docx") == "/tmp/ke-hoach.docx"
+    assert vi.with_suffix("/tmp/thu.muc/ke-hoach.json", vi.DOCX_FILTER, "docx") == "/tmp/thu.muc/ke-hoach.json"
+    assert vi.with_suffix("C:\\Thư mục.cũ\\ke-hoach", vi.DOCX_FILTER, "docx") == "C:\\Thư mục.cũ\\ke-hoach.docx"
+    assert vi.with_suffix("", vi.DOCX_FILTER, "docx") == ""

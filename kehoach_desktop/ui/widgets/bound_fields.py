@@ -8,12 +8,17 @@ to the window's global actions.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit
 
 from ...plan.edits import EditError, get_value
 from ...plan.text import nfc
+
+if TYPE_CHECKING:  # the widget classes are only named here: importing them costs start-up time
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit
 
 __all__ = ["bind_line_edit", "bind_text_edit", "bind_combo", "bind_date_edit",
            "text_to_list", "list_to_text", "GlobalUndoKeys", "route_undo_keys", "affects"]
@@ -38,13 +43,14 @@ class GlobalUndoKeys(QObject):
     swallowed so the widget's private undo never runs.
     """
 
-    KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    KEYS = ("Undo", "Redo")  # QKeySequence.StandardKey names, looked up on the first key press
 
     def _is_undo_key(self, event) -> bool:
-        if any(event.matches(k) for k in self.KEYS):
+        if any(event.matches(getattr(QKeySequence.StandardKey, k)) for k in self.KEYS):
             return True
         # Ctrl+Y is the app's redo on every platform (not a standard key everywhere).
-        return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        qt = QtCore.Qt  # looked up here: the Qt namespace is slow to create at start-up
+        return event.key() == qt.Key.Key_Y and event.modifiers() == qt.KeyboardModifier.ControlModifier
 
     def eventFilter(self, watched, event):
         kind = event.type()

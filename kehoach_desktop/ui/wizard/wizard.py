@@ -4,20 +4,22 @@ Steps follow the plan's own top-level sections (an opened plan may not follow
 its form); the form gives guidance, library keys and usual entries. A step's
 page is built the first time it is shown. Completion marks and the review list
 come from the validator, re-run shortly after each edit.
+
+The frame (step list, page, Back/Next) is built without a plan, so the window can show
+before the plan is loaded (``attach`` brings it); the plan's modules are imported then.
 """
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QHBoxLayout, QPushButton, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from ...forms import Form, best_form, find_form
-from ...plan.edits import InsertItem, RemoveItem
-from ...plan.model import Section
-from .specs import build_specs, section_title
+from .base import step_frame
 from .step_list import StepList
+
+FIRST_STEP_TITLE = "Đơn vị"  # the unit step always comes first (specs.build_specs)
 
 CHECK_DELAY_MS = 250
 _TOP_TITLE = re.compile(r"^sections\[(\d+)\]\.title$")
@@ -30,10 +32,10 @@ class Wizard(QWidget):
     profile_changed = Signal(str)
     step_changed = Signal(int)
 
-    def __init__(self, document, forms: list[Form], profile_name: str = "", parent=None):
+    def __init__(self, document=None, forms=(), profile_name: str = "", parent=None):
         super().__init__(parent)
         self.setObjectName("wizard")
-        self.document = document
+        self.document = None
         self.forms = list(forms)
         self.profile_name = profile_name
         self.steps: list = []  # StepSpec
@@ -58,13 +60,16 @@ class Wizard(QWidget):
         page_layout.setContentsMargins(0, 0, 0, 6)
         page_layout.addWidget(self.stack, 1)
         page_layout.addLayout(nav)
+        # Until the plan is attached, the page shows the first step's heading (its frame).
+        self.stack.addWidget(step_frame(FIRST_STEP_TITLE))
+        self.back_button.setEnabled(False)
 
         # The preview is built just after the window first shows (ensure_preview): it is the
         # slowest widget to start, and the window should not wait for it.
         self._preview = None
         self._preview_slot = QWidget()
         self._preview_slot.setMinimumWidth(300)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("wizardSplitter")
         self.splitter.setChildrenCollapsible(False)
         for w in (self.step_list, page, self._preview_slot):
@@ -85,6 +90,15 @@ class Wizard(QWidget):
         self._pending_index = None
         self._rebuild_pending = False
         self._status_stale = True
+        self._started = False  # see polish
+        if document is not None:
+            self.attach(document, forms, profile_name)
+
+    def attach(self, document, forms, profile_name: str = ""):
+        """The plan's document and the forms: the steps are built from them (once)."""
+        self.document = document
+        self.forms = list(forms)
+        self.profile_name = profile_name
         document.changed.connect(self._on_changed)
         document.replaced.connect(self._on_replaced)
         self.rebuild()
@@ -111,12 +125,34 @@ class Wizard(QWidget):
             self.preview_ready.emit()
         return self._preview
 
+    def polish(self):
+        """The touches that need the Qt namespace (tab order, selectable guidance…) and the first
+        validation: PySide takes tens of milliseconds to create that namespace, so with a fast
+        start they wait until the window has painted. Once."""
+        if self._started:
+            return
+        self._started = True
+        self.step_list.finish_start()
+        for spec in self.steps:
+            if spec.widget is not None:
+                spec.widget.finish_start()
+        if self.steps:
+            self._chain_tab_order(self.current_step())
+        QTimer.singleShot(0, self._refresh_if_stale)
+
+    def finish_start(self):
+        """Once the window has first painted: ``polish``, then the page preview."""
+        self.polish()
+        return self.ensure_preview()
+
     def set_preview_visible(self, visible: bool):
         (self._preview or self._preview_slot).setVisible(visible)
 
     # ---- the form ---------------------------------------------------------------------
     @property
-    def form(self) -> Form:
+    def form(self):
+        from ...forms import Form, best_form, find_form
+
         plan = self.document.plan
         return (find_form(self.forms, plan.kind) or best_form(self.forms, plan)
                 or find_form(self.forms, "trong") or Form(id="", name="Kế hoạch"))
@@ -152,6 +188,8 @@ class Wizard(QWidget):
             page = self.stack.widget(0)
             self.stack.removeWidget(page)
             page.deleteLater()
+        from .specs import build_specs
+
         self.steps = build_specs(self, self.form)
         for _spec in self.steps:
             self.stack.addWidget(QWidget())  # a placeholder until the step is first shown
@@ -161,10 +199,12 @@ class Wizard(QWidget):
         if focus_name:  # e.g. the regime combo that caused the rebuild keeps the keyboard
             again = self.current_step().findChild(QWidget, focus_name)
             if again is not None:  # after the old page is gone: its deletion clears the focus
-                QTimer.singleShot(0, lambda: again.setFocus(Qt.FocusReason.OtherFocusReason))
-        # Validation waits for the next turn of the event loop: the window shows first.
+                QTimer.singleShot(0, lambda: again.setFocus(QtCore.Qt.FocusReason.OtherFocusReason))
+        # Validation waits for the next turn of the event loop (at start-up: until the window
+        # has painted, see polish).
         self._status_stale = True
-        QTimer.singleShot(0, self._refresh_if_stale)
+        if self._started:
+            QTimer.singleShot(0, self._refresh_if_stale)
 
     def _refresh_if_stale(self):
         if self._status_stale:
@@ -179,6 +219,8 @@ class Wizard(QWidget):
             self.stack.insertWidget(index, spec.widget)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
+            if self._started:
+                spec.widget.finish_start()
         return spec.widget
 
     def _chain_tab_order(self, page):
@@ -186,8 +228,13 @@ class Wizard(QWidget):
 
         A page built late would otherwise come last in the window's focus chain.
         """
+        if not self._started:
+            return  # done by polish
+        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+        qt = QtCore.Qt
         inputs = [w for w in page.findChildren(QWidget)
-                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.window()
+                  if w.focusPolicy() & qt.FocusPolicy.TabFocus and w.window() is self.window()
                   and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
         chain = [self.step_list, *inputs, self.back_button, self.next_button]
         for first, second in zip(chain, chain[1:]):
@@ -220,7 +267,7 @@ class Wizard(QWidget):
         if focus:
             first = step.first_input()
             if first is not None:
-                first.setFocus(Qt.FocusReason.TabFocusReason)
+                first.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
         self.step_changed.emit(index)
 
     def _show_in_preview(self, spec):
@@ -256,11 +303,15 @@ class Wizard(QWidget):
 
     # ---- sections ---------------------------------------------------------------------
     def add_section(self, after: int):
+        from ...plan.edits import InsertItem
+        from ...plan.model import Section
+
         self._pending_index = self.step_index("section") + after + 1
         self.document.apply(InsertItem("sections", after + 1, Section(title="MỤC MỚI")),
                             text="Thêm mục lớn")
 
     def remove_section(self, index: int):
+        from ...plan.edits import RemoveItem
         from .. import vi
 
         title = self.document.plan.sections[index].title
@@ -282,6 +333,8 @@ class Wizard(QWidget):
         self._check_timer.start()
 
     def _retitle(self):
+        from .specs import section_title
+
         plan = self.document.plan
         for spec in self.steps:
             if spec.section_index is not None:
