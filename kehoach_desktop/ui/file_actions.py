@@ -30,6 +30,18 @@ class _WaitCursor:
         QApplication.restoreOverrideCursor()
 
 
+SLOW_READ_BYTES = 2 * 1024 * 1024
+
+
+def _is_slow_to_read(path) -> bool:
+    """Old Word files go through LibreOffice (seconds); big files take a moment to parse."""
+    path = Path(path)
+    try:
+        return path.suffix.lower() == ".doc" or path.stat().st_size > SLOW_READ_BYTES
+    except OSError:
+        return False
+
+
 class FileController(QObject):
     path_changed = Signal(str)  # "" for an unsaved new plan
     saved = Signal(str)
@@ -141,9 +153,17 @@ class FileController(QObject):
     def _load(self, path):
         from ..io import load_plan
 
+        def work(progress=lambda text: None):
+            return load_plan(path, progress=lambda percent, text: progress(text))
+
         try:
-            with _WaitCursor():
-                result = load_plan(path)
+            if _is_slow_to_read(path):  # a .doc conversion or a big file: off the GUI thread
+                from .background import run_in_background
+
+                result = run_in_background(self.window, f"Đang đọc “{Path(path).name}”...", work)
+            else:
+                with _WaitCursor():
+                    result = work()
         except KehoachError as exc:
             if not Path(path).exists():  # a recent file moved or deleted: forget it
                 storage.remove_recent(path)
