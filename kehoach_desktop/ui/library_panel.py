@@ -86,6 +86,9 @@ class LibraryPanel(QWidget):
         self.search_box.setPlaceholderText("Tìm đoạn văn (gõ không dấu cũng được)…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Tìm đoạn văn mẫu")
+        from .widgets.bound_fields import route_undo_keys
+
+        route_undo_keys(self.search_box)  # Ctrl+Z undoes the last insertion, not the typed query
         self.results = _ResultList(self)
         self.results.setObjectName("libraryResults")
         self.results.setAccessibleName("Kết quả tìm đoạn văn mẫu")
