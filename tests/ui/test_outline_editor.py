@@ -201,3 +201,21 @@ def test_keyboard_add_and_delete(editor, qtbot):
 def test_first_item_selected_on_open(editor):
     assert editor.current_path() == "sections[0].content[0]"
     assert editor.findChild(QPlainTextEdit, "outlineText").toPlainText() == "Mục đích"
+
+
+def test_text_dropped_on_a_row_becomes_a_paragraph_after_it(editor, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    tree = editor.findChild(QTreeWidget, "outlineTree")
+    first = tree.topLevelItem(0)  # "1. Mục đích", a section: the paragraph goes inside, at its end
+    point = tree.visualItemRect(first).center()
+    mime = QMimeData()
+    mime.setText("Đoạn kéo từ thư viện")
+    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(event)
+    section = editor.document.plan.sections[0].content[0]
+    assert section.content[-1] == "Đoạn kéo từ thư viện"
+    editor.document.undo_stack.undo()
+    assert "Đoạn kéo từ thư viện" not in section.content

@@ -24,13 +24,35 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _Tree(QTreeWidget):
-    """Tab / Shift+Tab indent and outdent instead of moving the focus."""
+    """Tab / Shift+Tab indent and outdent instead of moving the focus; text dropped
+    on it (a library paragraph dragged from the side panel) becomes a paragraph."""
 
     tab_pressed = Signal(bool)  # True with Shift
+    text_dropped = Signal(str, object)  # text, the item it was dropped on (or None)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
 
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
         self.tab_pressed.emit(not next_)
         return True
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt name)
+        if event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event):  # noqa: N802 (Qt name)
+        if event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 (Qt name)
+        text = event.mimeData().text().strip()
+        if not text:
+            return
+        event.acceptProposedAction()
+        self.text_dropped.emit(text, self.itemAt(event.position().toPoint()))
 
 
 class OutlineEditor(QWidget):
@@ -111,6 +133,7 @@ class OutlineEditor(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip holds the whole text
         self.tree.setAccessibleName("Dàn ý")
         self.tree.tab_pressed.connect(lambda back: self.outdent_current() if back else self.indent_current())
+        self.tree.text_dropped.connect(self._on_text_dropped)
         self.tree.currentItemChanged.connect(self._on_current_item)
         self.tree.setToolTip("Tab: lùi vào · Shift+Tab: lùi ra · Ctrl+↑/↓: di chuyển · Delete: xóa")
         self.text_edit = QPlainTextEdit()
@@ -311,6 +334,12 @@ class OutlineEditor(QWidget):
     def insert_paragraph(self, text: str):
         """Insert a paragraph (e.g. from the library) after the selection."""
         self._insert(nfc(text), True, "Chèn đoạn mẫu")
+
+    def _on_text_dropped(self, text: str, item):
+        """A paragraph dragged onto a row goes after that row (inside it when it is a section)."""
+        if item is not None:
+            self._select(item.data(0, PATH_ROLE))
+        self.insert_paragraph(text)
 
     def delete_current(self):
         if not self._current:
