@@ -236,7 +236,7 @@ def recognise_lines(lines: list[Line]) -> ImportResult:
         closing=closing,
         recipients=foot.recipients,
         signature=Signature(authority=foot.authority, collective=foot.collective,
-                            position=foot.position, name=foot.name),
+                            position=foot.position, name=foot.name, deputy=foot.deputy),
         typist=foot.typist,
         copies=foot.copies,
     )

@@ -21,6 +21,8 @@ _POSITIONS = ("chu tich", "pho chu tich", "bi thu", "pho bi thu", "truong ban", 
               "uy vien", "to truong", "chi huy truong", "truong thon", "bi thu chi bo", "chanh an",
               "vien truong", "cuc truong", "chanh thanh tra", "thu ky", "nguoi lap")
 _TYPIST = re.compile(r"^(?P<t>[A-ZĐ][A-ZĐa-zđ]{0,5})\s*[-.–,:]?\s*\(?\s*(?P<c>\d{1,4})\s*(?:b|bản|bản\.)?\s*\)?\s*\.?$")
+_HEAD_WORDS = ("KT.", "K/T")  # signing for the head: the head's title follows
+_RECIPIENT_ITEM = re.compile(r"^[-+•–]\s*\S")
 _NOISE = re.compile(r"^\(.*\)$|^/$")  # "(Đã ký)", "(ký, đóng dấu)"
 
 
@@ -29,6 +31,7 @@ class FootFacts:
     recipients: list = field(default_factory=list)
     authority: str = ""
     collective: str = ""
+    deputy: str = ""  # a second authority line: "KT. CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN"
     position: str = ""
     name: str = ""
     typist: str | None = None
@@ -90,6 +93,10 @@ def _signature(facts: FootFacts, lines: list[str]) -> None:
     if auth:
         facts.authority, facts.collective = auth
         rest = lines[1:]
+        second = parse_authority(rest[0]) if rest else None
+        if second and second[0] in _HEAD_WORDS and second[1] and facts.authority not in _HEAD_WORDS:
+            facts.deputy = f"{second[0]} {second[1]}"  # signed for the head, on behalf of the collective
+            rest = rest[1:]
     caps = [t for t in rest if _is_caps(t)]
     names = [t for t in rest if not _is_caps(t)]
     if caps:
@@ -150,8 +157,21 @@ def recognise_foot(lines: list) -> FootFacts:
     facts = FootFacts()
     groups: list[list] = []  # [(key, text), ...]
     columns: dict = {}  # column key -> its group: a column of a foot table reads as one block
+    recipients_flow: list | None = None  # the "Nơi nhận" block of the flow, once seen
+    last_to_recipients = False
     for key, text in _cells(lines):  # paragraphs are split where a new block starts
         starts = is_recipients_title(text) or is_signature_start(text)
+        if key is None and recipients_flow is not None and not starts and groups[-1] is not recipients_flow:
+            # A PDF's text runs the two columns of the foot line by line: "- Như trên;" goes with
+            # "Nơi nhận", and so does the rest of a recipient cut in two ("(b/c);").
+            if _RECIPIENT_ITEM.match(text):
+                recipients_flow.append((key, text))
+                last_to_recipients = True
+                continue
+            if last_to_recipients and (text[:1].islower() or text[:1] == "("):
+                recipients_flow[-1] = (key, f"{recipients_flow[-1][1]} {text}")
+                continue
+        last_to_recipients = False
         if key is not None:
             group = columns.get(key)
             if group is None or is_recipients_title(text):
@@ -162,6 +182,8 @@ def recognise_foot(lines: list) -> FootFacts:
             groups[-1].append((key, text))
         else:
             groups.append([(key, text)])
+            if key is None and is_recipients_title(text):
+                recipients_flow = groups[-1]
     signature_lines: list[str] = []
     for group in groups:
         texts = [t for _, t in group]

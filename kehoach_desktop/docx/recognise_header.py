@@ -37,6 +37,10 @@ _MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "dang
 # Body names that need the next line to say which one ("ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN").
 _GENERIC_BODIES = {"uy ban nhan dan", "hoi dong nhan dan", "dang uy", "ban chap hanh", "ban thuong vu",
                    "chi bo", "dang bo", "chi uy", "ban chi dao"}
+# Words a body's name starts with ("ỦY BAN NHÂN DÂN ...", "ĐẢNG ỦY ...", "CHI BỘ ...").
+_BODY_WORDS = ("uy ban", "ubnd", "hoi dong", "hdnd", "dang uy", "dang bo", "chi bo", "chi uy", "ban ", "so ",
+               "phong ", "hoi ", "doan ", "cong doan", "mat tran", "truong ", "tinh uy", "huyen uy", "thanh uy",
+               "quan uy", "thi uy", "van phong", "trung tam", "cong an", "bo ", "cuc ", "tong cuc")
 _UNIT_WORDS = ("xa ", "phuong ", "thi tran ", "huyen ", "tinh ", "thanh pho ", "quan ", "thi xa ",
                "dac khu ", "khoi ", "thon ", "ban ")
 
@@ -136,8 +140,14 @@ def _split_bodies(names: list[tuple[str, bool | None]]) -> tuple[str, str]:
             return "", f"{texts[0]} {texts[1]}"
         if texts[0].endswith(("-", "–")) or texts[1][:1].islower():
             return "", f"{texts[0]} {texts[1]}"
+        if len(texts[1].split()) <= 2 and not second.startswith(_BODY_WORDS + _UNIT_WORDS):
+            return "", f"{texts[0]} {texts[1]}"  # "ỦY BAN NHÂN DÂN TỈNH QUẢNG" / "NAM": one name cut in two
         return texts[0], texts[1]
-    return texts[0], " ".join(texts[1:])
+    # Three lines or more: a name cut in two ("UBND HUYỆN THANH" / "CHƯƠNG"); the issuer starts at
+    # the last line that starts with a body's word.
+    starts = [i for i, t in enumerate(texts) if i > 0 and fold(t).startswith(_BODY_WORDS)]
+    cut = starts[-1] if starts else 1
+    return " ".join(texts[:cut]), " ".join(texts[cut:])
 
 
 def _split_at_motto(part: str) -> list[str]:
@@ -160,12 +170,88 @@ def _column(line, part_index: int) -> int | None:
     return None
 
 
+_FULL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+# The year cut from its date line ("…, ngày 06 tháng 01 năm" / "2026"), or a number left blank ("Số:" / "/KH-UBND").
+_YEAR_CUT = re.compile(r"\bnăm\s*$", re.IGNORECASE)
+_YEAR_BEFORE_NAM = re.compile(r"(?<=tháng)\s+(\d{4})\s+năm\s*$", re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"(?<=\s)(\d{4})\s*$")
+_SYMBOL_REST = re.compile(r"^\d{0,6}\s*[-/]\s*[A-ZĐ]")
+
+
+def _cut_with_rest(head: str, tail: str) -> bool:
+    """A header piece cut at the end of a line and its rest on the next line (a narrow cell, a PDF)."""
+    f_head, f_tail = fold(head), fold(tail)
+    if f_head.startswith("cong hoa") and f_head != _FULL_MOTTO and _FULL_MOTTO.startswith(f_head):
+        return _FULL_MOTTO.startswith(f"{f_head} {f_tail}")  # "CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM"
+    if parse_number_line(head) == ("", ""):
+        return bool(_SYMBOL_REST.match(tail))
+    if _YEAR_CUT.search(head) and _DATE.match(head):
+        return bool(re.match(r"^\d{4}\b", tail))
+    if _YEAR_ALONE.search(head) and f_tail == "nam":
+        return True  # "…, ngày tháng 2026" / "năm"
+    return bool(_DATE_CUT.search(head) and _DATE_REST.match(tail))  # "Quảng Nam, ngày" / "13 tháng 7 ..."
+
+
+_MOTTOS = {"state": (_FULL_MOTTO, "doc lap - tu do - hanh phuc"), "party": ("dang cong san viet nam",)}
+
+
+def _motto_piece(part: str, cut: bool) -> str:
+    """"state"/"party" for a piece of a motto printed apart from the rest ("VIỆT NAM", "ĐẢNG CỘNG SẢN
+    VIỆT" / "NAM", "phúc"), as a PDF's columns give it; one word counts only when a motto was ``cut``."""
+    words = fold(part).split()
+    if not words or (len(words) == 1 and not cut):
+        return ""
+    inner = f" {' '.join(words)} "
+    kinds = [kind for kind, mottos in _MOTTOS.items() if any(inner in f" {m} " for m in mottos)]
+    return kinds[0] if len(kinds) == 1 else ("either" if kinds else "")  # "VIỆT NAM" ends both
+
+
+def _motto_cut(pieces: list[str]) -> bool:
+    """Some piece is a motto without its end: its other words stand apart."""
+    return any(_motto_piece(p, False) and not motto_of(p) for p in pieces)
+
+
+def _join_reversed_year(split: list[list[str]]) -> None:
+    """"2026" printed before "Phong Nha, ngày 08 tháng 01 năm" (a PDF's columns): put the year back."""
+    flat = [(i, k) for i, parts in enumerate(split) for k in range(len(parts))]
+    for n, (i, k) in enumerate(flat[:-1]):
+        year = clean_line(split[i][k])
+        if not re.fullmatch(r"\d{4}", year):
+            continue
+        for j, m in flat[n + 1:n + 3]:
+            head = clean_line(split[j][m])
+            if _YEAR_CUT.search(head) and _DATE.match(head):
+                split[j][m] = f"{head} {year}"
+                split[i][k] = ""
+                break
+
+
+def _join_cut_lines(lines: list, split: list[list[str]]) -> None:
+    """Join, in place, a piece cut at a line end with the first piece of the next line in the same place."""
+    for i in range(len(split) - 1):
+        here = split[i]
+        j = i + 1
+        while here and j < len(split) and lines[i].table == lines[j].table:
+            there = split[j]
+            if not there:
+                j += 1  # emptied by an earlier join
+                continue
+            if not _cut_with_rest(clean_line(here[-1]), clean_line(there[0])):
+                break
+            # "…, ngày tháng 2026 năm": a PDF gives the words of a blank date out of order
+            here[-1] = _YEAR_BEFORE_NAM.sub(r"năm \1", f"{clean_line(here[-1])} {clean_line(there.pop(0))}")
+
+
 def recognise_header(lines: list) -> HeaderFacts:
     """Read the lines above "KẾ HOẠCH" (``Line`` objects) into header facts."""
     facts = HeaderFacts()
     names: list[tuple[str, bool | None]] = []
-    for line in lines:
-        parts = [piece for part in (line.parts or [line.text]) for piece in _split_at_motto(part)]
+    split = [[piece for part in (line.parts or [line.text]) for piece in _split_at_motto(part)]
+             for line in lines]
+    _join_cut_lines(lines, split)
+    _join_reversed_year(split)
+    cut = _motto_cut([p for parts in split for p in parts])
+    for line, parts in zip(lines, split):
         k = 0
         while k < len(parts):
             part = clean_line(parts[k])
@@ -178,6 +264,10 @@ def recognise_header(lines: list) -> HeaderFacts:
                 k += 1
             if not part or is_separator(part):
                 continue
+            piece = _motto_piece(part, cut)
+            if piece:
+                facts.motto = facts.motto or (piece if piece != "either" else "")
+                continue  # "VIỆT NAM": the end of the national title, printed apart (a PDF's columns)
             kind = motto_of(part)
             if kind:
                 facts.motto = facts.motto or kind

@@ -59,6 +59,9 @@ def _right(ctx: Ctx, plan: Plan, before: float) -> list[str]:
     if sig.authority.strip():
         out.append(ctx.line(f"{sig.authority.strip()} {sig.collective.strip()}".strip(),
                             rules.authority_style, before=before))
+    deputy = getattr(sig, "deputy", "").strip()
+    if deputy:  # "KT. CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN": a second authority line, same style
+        out.append(ctx.line(deputy, rules.authority_style, before=0 if out else before))
     if sig.position.strip() or not out:
         out.append(ctx.line(sig.position, rules.position_style, before=0 if out else before))
     space = TextStyle(rules.body.paragraph.size, align=rules.name_style.align)

@@ -273,6 +273,7 @@ _FIELD_NAMES = {
     "closing": "phần kết", "recipients": "nơi nhận", "signature.authority": "thẩm quyền ký",
     "signature.collective": "tập thể lãnh đạo", "signature.position": "chức vụ người ký",
     "signature.name": "họ tên người ký", "typist": "người đánh máy", "copies": "số bản",
+    "signature.deputy": "dòng ký thay",
     "regime": "loại văn bản", "kind": "loại kế hoạch", "numbering": "cách đánh số",
 }
 

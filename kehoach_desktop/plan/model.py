@@ -87,17 +87,24 @@ class Signature:
     position: str = ""
     name: str = ""
     extra: dict = field(default_factory=dict)
+    # Optional second authority line ("KT. CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN"); written only when set.
+    deputy: str = ""
 
     KEYS = ("authority", "collective", "position", "name")
+    OPTIONAL_KEYS = ("deputy",)
 
     @classmethod
     def from_dict(cls, data: Any) -> "Signature":
         data = _obj(data, "signature")
-        values = {k: _str(data.get(k), f"signature.{k}") for k in cls.KEYS}
-        return cls(**values, extra=_extra(data, cls.KEYS))
+        values = {k: _str(data.get(k), f"signature.{k}") for k in cls.KEYS + cls.OPTIONAL_KEYS}
+        return cls(**values, extra=_extra(data, cls.KEYS + cls.OPTIONAL_KEYS))
 
     def to_dict(self) -> dict:
-        out = {k: getattr(self, k) for k in self.KEYS}
+        out = {}
+        for k in self.KEYS:
+            out[k] = getattr(self, k)
+            if k == "collective" and self.deputy:
+                out["deputy"] = self.deputy  # in reading order: authority, deputy, position
         out.update(self.extra)
         return out
 

@@ -178,6 +178,8 @@ def foot_html(plan: Plan, rules: RegimeRules) -> str:
     rcell = []
     if s.authority.strip():
         rcell.append(para(f"{s.authority.strip()} {s.collective.strip()}".strip(), rules.authority_style))
+    if getattr(s, "deputy", "").strip():  # the second authority line ("KT. CHỦ TỊCH")
+        rcell.append(para(s.deputy.strip(), rules.authority_style))
     if s.position.strip():
         rcell.append(para(s.position, rules.position_style))
     body = rules.body.paragraph.size

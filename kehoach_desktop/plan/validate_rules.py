@@ -288,6 +288,10 @@ def check_signature(plan, rules):
                       f"Sau “{authority}” phải ghi chức vụ của người đứng đầu mà người ký "
                       f"ký thay. Nhập {_SIGN_STEP}.")
 
+    deputy = text_of(getattr(sig, "deputy", "")).strip()
+    if deputy and not _starts_with_head_authority(deputy, rules):
+        yield problem("bad-authority", "signature.deputy", _deputy_message(deputy, rules))
+
     if not position:
         yield problem("missing-signer", "signature.position",
                       f"Chưa có chức vụ của người ký. Nhập chức vụ {_SIGN_STEP}.")
@@ -321,6 +325,23 @@ def _authority_message(authority: str, rules) -> str:
         return f"Viết “{same[0]}” thay cho “{shown}”. Sửa {_SIGN_STEP}."
     return (f"“{shown}” không phải quyền hạn ký của {_regime_words(rules)}. Dùng một trong "
             f"{allowed}, hoặc để trống nếu người đứng đầu ký. Sửa {_SIGN_STEP}.")
+
+
+def _starts_with_head_authority(line: str, rules) -> bool:
+    """"KT. CHỦ TỊCH" (state) / "K/T BÍ THƯ" (party): the word of signing for the head, then the title."""
+    for word in rules.authorities_with_head_title:
+        rest = line[len(word):] if line.startswith(word) else ""
+        if rest.strip() and (rest[:1] == " " or word.endswith(".")):
+            return True
+    return False
+
+
+def _deputy_message(deputy: str, rules) -> str:
+    shown = _short(deputy, 30)
+    word = rules.authorities_with_head_title[0] if rules.authorities_with_head_title else ""
+    example = f"{word} CHỦ TỊCH" if rules.regime == "state" else f"{word} BÍ THƯ"
+    return (f"Dòng ký thay “{shown}” phải bắt đầu bằng “{word}” rồi đến chức vụ của người đứng đầu, "
+            f"ví dụ “{example}”. Sửa {_SIGN_STEP}.")
 
 
 # Page order: header, title, preamble, sections, closing, recipients, signature.
