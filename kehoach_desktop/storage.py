@@ -80,7 +80,7 @@ class Profile:
     symbol: str = ""
     place: str = ""
     archive: str = ""  # the "Lưu" entry of Nơi nhận, e.g. "Lưu: VT, VHXH"
-    signers: list = field(default_factory=list)  # dicts: authority, collective, position, name
+    signers: list = field(default_factory=list)  # dicts: authority, collective, deputy, position, name
 
     KEYS = ("name", "regime", "superior", "issuer", "symbol", "place", "archive")
 
@@ -132,7 +132,7 @@ def delete_profile(name: str) -> list[Profile]:
 
 def remember_signer(profile_name: str, signer: dict) -> None:
     """Put a signer first in the profile's list (most recent first, no duplicates)."""
-    signer = {k: nfc(str(signer.get(k) or "")) for k in ("authority", "collective", "position", "name")}
+    signer = {k: nfc(str(signer.get(k) or "")) for k in ("authority", "collective", "deputy", "position", "name")}
     if not signer["name"] and not signer["position"]:
         return
     profiles = load_profiles()

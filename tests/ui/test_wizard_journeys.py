@@ -260,3 +260,13 @@ def test_signature_step_shows_the_last_page_in_the_preview(qtbot, answers):
     assert bar.value() > 0
     window.wizard.go_to(0)
     assert bar.value() == 0
+
+
+def test_deputy_line_typed_in_the_signature_step_reaches_the_plan(qtbot, answers):
+    window = make_window(qtbot)
+    wizard = window.wizard
+    wizard.go_to(wizard.step_index("signature"))
+    retype(qtbot, field(window, "signature.deputy"), "KT. CHỦ TỊCH")
+    assert window.document.plan.signature.deputy == "KT. CHỦ TỊCH"
+    window.wizard.preview.refresh_now()
+    assert "KT. CHỦ TỊCH" in window.wizard.preview.page_text()

@@ -14,7 +14,7 @@ AUTHORITY_LABELS = {
     "TUQ.": "TUQ. — thừa ủy quyền", "Q.": "Q. — quyền", "T/M": "T/M — thay mặt tập thể",
     "K/T": "K/T — ký thay người đứng đầu", "T/L": "T/L — thừa lệnh",
 }
-SIGNER_KEYS = ("authority", "collective", "position", "name")
+SIGNER_KEYS = ("authority", "collective", "deputy", "position", "name")
 
 
 class SignatureStep(Step):
@@ -44,6 +44,8 @@ class SignatureStep(Step):
         form.addRow("Thẩm quyền ký:", authority)
         for path, label, hint in (
             ("signature.collective", "Tập thể / chức danh:", "VD: ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ, CHỦ TỊCH"),
+            ("signature.deputy", "Dòng ký thay (nếu có):",
+             "Cấp phó ký thay mặt tập thể: VD: KT. CHỦ TỊCH (để trống nếu không có)"),
             ("signature.position", "Chức vụ người ký:", "VD: CHỦ TỊCH, PHÓ BÍ THƯ"),
             ("signature.name", "Họ và tên:", "VD: Nguyễn Văn A"),
         ):
