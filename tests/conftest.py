@@ -47,6 +47,19 @@ def private_user_dirs(tmp_path, monkeypatch):
     return home
 
 
+def import_scorer():
+    """``score(expected, actual)`` of shared/tools/score_import.py, the scorer reviewers run."""
+    import importlib.util
+
+    path = SHARED / "tools" / "score_import.py"
+    if not path.exists():
+        pytest.skip("shared/tools/score_import.py is not beside the project")
+    spec = importlib.util.spec_from_file_location("score_import", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score
+
+
 def need_program(*names: str) -> None:
     """Skip when a program is missing, except under CI, where it must be there."""
     missing = [n for n in names if shutil.which(n) is None]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..plan.model import Header
 from ..plan.text import clean_line, fold
 
 _NUMBER = re.compile(r"^\s*S[ốố]\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -46,13 +47,9 @@ _UNIT_WORDS = ("xa ", "phuong ", "thi tran ", "huyen ", "tinh ", "thanh pho ", "
 
 
 @dataclass
-class HeaderFacts:
-    superior: str = ""
-    issuer: str = ""
-    number: str = ""
-    symbol: str = ""
-    place: str = ""
-    date: str = ""
+class HeaderFacts(Header):
+    """The plan's header fields, and what the recogniser saw on the way."""
+
     number_line: bool = False  # a "Số ..." line was found (its number may be blank)
     date_line: bool = False
     motto: str = ""  # "state" (Cộng hòa ...) or "party" (Đảng Cộng sản Việt Nam) or ""

@@ -5,7 +5,6 @@ that vary what the shared corpus does not: kinds of plan, bodies after and
 before 2025, number lines, numbering styles, signatures, header and foot
 typed in tables, with tabs, as pasted text.
 """
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,20 +16,14 @@ from kehoach_desktop.docx.recognise import recognise_docx, recognise_lines, reco
 from kehoach_desktop.docx.recognise_body import parse_label
 from kehoach_desktop.docx.recognise_header import recognise_header
 
-from ..conftest import SHARED
+from ..conftest import import_scorer
 
 PLANS = Path(__file__).resolve().parent.parent / "fixtures" / "plans"
 INPUTS = sorted(PLANS.glob("*.txt")) + sorted(PLANS.glob("*.docx"))
 
 
 def _score_fn():
-    path = SHARED / "tools" / "score_import.py"
-    if not path.exists():
-        pytest.skip("shared/tools/score_import.py is not beside the project")
-    spec = importlib.util.spec_from_file_location("score_import", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score
+    return import_scorer()
 
 
 def _expected(path):

@@ -1,5 +1,4 @@
 """The corpus of real plans: every variant is recognised, scored with the shared scorer."""
-import importlib.util
 import json
 
 import docx
@@ -7,19 +6,13 @@ import pytest
 
 from kehoach_desktop.docx.recognise import recognise_docx, recognise_text
 
-from ..conftest import CORPUS, SHARED, corpus_files
+from ..conftest import CORPUS, corpus_files, import_scorer
 
 INPUTS = corpus_files("*.txt") + corpus_files("*.docx")
 
 
 def _scorer():
-    path = SHARED / "tools" / "score_import.py"
-    if not path.exists():
-        pytest.skip("shared/tools/score_import.py is not beside the project")
-    spec = importlib.util.spec_from_file_location("score_import", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score
+    return import_scorer()
 
 
 def _recognise(path):
