@@ -6,10 +6,10 @@ renumber live) and only relabelled in place while the user types.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
-                               QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...plan.edits import (Batch, EditError, InsertItem, RemoveItem, SetValue, get_value,
                            indent_item, item_path, move_down, move_up, outdent_item,
@@ -18,41 +18,10 @@ from ...plan.model import Section
 from ...plan.text import nfc
 from .bound_fields import affects, bind_line_edit, route_undo_keys
 from .outline_model import Row, build_rows, root_label, root_of
+from .outline_tree import OutlineTree
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _Tree(QTreeWidget):
-    """Tab / Shift+Tab indent and outdent instead of moving the focus; text dropped
-    on it (a library paragraph dragged from the side panel) becomes a paragraph."""
-
-    tab_pressed = Signal(bool)  # True with Shift
-    text_dropped = Signal(str, object)  # text, the item it was dropped on (or None)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-
-    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
-        self.tab_pressed.emit(not next_)
-        return True
-
-    def dragEnterEvent(self, event):  # noqa: N802 (Qt name)
-        if event.mimeData().hasText():
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event):  # noqa: N802 (Qt name)
-        if event.mimeData().hasText():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):  # noqa: N802 (Qt name)
-        text = event.mimeData().text().strip()
-        if not text:
-            return
-        event.acceptProposedAction()
-        self.text_dropped.emit(text, self.itemAt(event.position().toPoint()))
 
 
 class OutlineEditor(QWidget):
@@ -105,7 +74,7 @@ class OutlineEditor(QWidget):
             ("outlineOutdent", "Lùi ra", "Đưa ra ngoài mục cha (Shift+Tab)", "Ctrl+Left",
              self.outdent_current),
         ]
-        self.tree = _Tree()
+        self.tree = OutlineTree()
         for name, text, tip, keys, slot in specs:
             button = QToolButton()
             button.setObjectName(name)
