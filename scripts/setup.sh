@@ -22,7 +22,14 @@ install_debs() {  # install_debs "why" [--no-install-recommends] pkgs...
     echo "Cài gói hệ thống ($why): $missing"
     export DEBIAN_FRONTEND=noninteractive
     [ $apt_updated = 1 ] || { apt-get update -qq >/dev/null || true; apt_updated=1; }
-    apt-get install -y -qq $opts $missing >/dev/null || echo "Không cài được: $missing" >&2
+    # Newer Debian renamed some libraries (libglib2.0-0 → libglib2.0-0t64): take what exists.
+    local known="" p
+    for p in $missing; do
+      if apt-cache show "$p" >/dev/null 2>&1; then known="$known $p"
+      elif apt-cache show "${p}t64" >/dev/null 2>&1; then known="$known ${p}t64"
+      else echo "Không có gói $p trong kho của máy này; bỏ qua." >&2; fi
+    done
+    [ -n "$known" ] && { apt-get install -y -qq $opts $known >/dev/null || echo "Không cài được:$known" >&2; }
   else
     echo "Cần cài các gói hệ thống sau ($why), với quyền root: sudo apt-get install $missing" >&2
   fi
