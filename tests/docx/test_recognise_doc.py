@@ -1,6 +1,5 @@
 """Old .doc files: conversion through LibreOffice, or a clear message when it is missing."""
 import io
-import shutil
 import sys
 
 import docx
@@ -10,6 +9,8 @@ from kehoach_desktop.docx import convert_doc
 from kehoach_desktop.docx.convert_doc import NOT_INSTALLED, convert_doc_to_docx
 from kehoach_desktop.docx.recognise import recognise_docx
 from kehoach_desktop.errors import FileRejected
+
+from ..conftest import need_program
 
 
 def test_missing_libreoffice_says_how_to_save_as_docx(tmp_path, monkeypatch):
@@ -47,8 +48,8 @@ def test_missing_file(tmp_path):
         convert_doc_to_docx(tmp_path / "khong-co.doc")
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_real_doc_converted_and_recognised(tmp_path):
+    need_program("soffice")
     import subprocess
 
     document = docx.Document()
