@@ -75,7 +75,7 @@ def test_text_files_from_windows_decode(encoded):
 def test_windows_1258_text_decodes():
     import unicodedata
 
-    legacy = "K\u00ea\u0301 ho\u0323ach".encode("cp1258")  # Windows-1258 writes tones as combining marks
+    legacy = "K\u00ea\u0301 hoa\u0323ch".encode("cp1258")  # Windows-1258 writes tones as combining marks
     assert unicodedata.normalize("NFC", decode_text(legacy)) == "Kế hoạch"
 
 
