@@ -18,8 +18,10 @@ from .recognise_body import build_body, line_label
 from .recognise_foot import (is_position, is_recipients_title, parse_authority, recognise_foot)
 from .recognise_header import is_separator, recognise_header
 from .textinput import text_lines
+from .unflatten import split_foot_run
+from .unwrap import heading_continues
 
-_LEAD_IN = re.compile(r"^(căn cứ|thực hiện|kính gửi|theo)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:[-–+•]\s*)?(căn cứ|thực hiện|kính gửi|theo)\b", re.IGNORECASE)
 _PARTY_BODIES = ("dang uy", "chi bo", "dang bo", "ban thuong vu", "tinh uy", "huyen uy", "thanh uy",
                  "quan uy", "thi uy", "ban tuyen giao", "ban dan van", "ban to chuc", "uy ban kiem tra",
                  "ban chap hanh dang bo")
@@ -29,6 +31,8 @@ _KINDS = (("tuyen-truyen", ("tuyen truyen",)),
           ("su-kien", ("to chuc le", "ky niem", "to chuc hoi", "to chuc dai hoi", "to chuc giai")),
           ("cong-tac-nam", ("cong tac nam",)))
 MAX_SUMMARY_LINES = 6
+# The title and the trích yếu on one line: "KẾ HOẠCH: Tổ chức ...", or a web page's heading "Kế hoạch Chương trình ...".
+_INLINE_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|Kế\s+hoạch)\s*[:\-–]?\s+(\S.*)$")
 
 
 @dataclass
@@ -57,7 +61,9 @@ def _find_title(lines: list[Line]) -> tuple[int | None, str]:
         if _is_title(line.text):
             return i, ""
     for i, line in enumerate(lines[:20]):
-        m = re.match(r"^KẾ\s+HOẠCH\s*[:\-–]?\s+(.+)$", line.text)
+        if _LEAD_IN.match(line.text) or line_label(line):
+            break  # the body has begun: "KẾ HOẠCH NĂM 2014" there is a section's title
+        m = _INLINE_TITLE.match(line.text)
         if m and not line.table:
             return i, m.group(1)
     return None, ""
@@ -66,7 +72,8 @@ def _find_title(lines: list[Line]) -> tuple[int | None, str]:
 def _starts_preamble(text: str, first: bool) -> bool:
     """A "Căn cứ / Thực hiện ..." line. Right under the title, a trích yếu may start with the same
     words ("Thực hiện nhiệm vụ ..."): there only a sentence, ended by punctuation, is the preamble."""
-    if not _LEAD_IN.match(text) or not text[:1].isupper():
+    m = _LEAD_IN.match(text)
+    if not m or not m.group(1)[:1].isupper():
         return False
     return not first or bool(re.search(r"[.;:,]\s*$", text))
 
@@ -202,6 +209,35 @@ def _split_soft_breaks(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _unflatten_foot(lines: list[Line]) -> list[Line]:
+    """Foot lines run together by a PDF or a web page, cut back into the lines they were printed on."""
+    out: list[Line] = []
+    for line in lines:
+        pieces = split_foot_run(line.text) if line.table is None and "\t" not in line.raw else [line.text]
+        if len(pieces) == 1:
+            out.append(line)
+            continue
+        for k, piece in enumerate(pieces):
+            part = line.with_raw(piece)
+            part.blank_before = line.blank_before and k == 0
+            out.append(part)
+    return out
+
+
+def _join_cut_headings(lines: list[Line]) -> list[Line]:
+    """"I. MỤC ĐÍCH," / "YÊU CẦU": a capitals heading cut in two paragraphs (a PDF's lines pasted into Word)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.table is None and line.table is None and not line.num_label
+                and heading_continues(prev.text, line.text)):
+            out[-1] = prev.with_raw(f"{prev.raw.rstrip()} {line.raw.strip()}")
+            out[-1].blank_before, out[-1].num_label, out[-1].num_level = prev.blank_before, prev.num_label, prev.num_level
+            continue
+        out.append(line)
+    return out
+
+
 def recognise_lines(lines: list[Line]) -> ImportResult:
     """The shared recogniser: ``Line`` objects in reading order → plan and notes."""
     lines = _split_soft_breaks(lines)
@@ -219,10 +255,10 @@ def recognise_lines(lines: list[Line]) -> ImportResult:
             summary_lines.insert(0, inline_summary)
     facts = recognise_header(lines[:head_end])
     foot_at = _foot_start(lines, body_start)
-    body = [ln for ln in lines[body_start:foot_at] if not is_separator(ln.text)]
+    body = _join_cut_headings([ln for ln in lines[body_start:foot_at] if not is_separator(ln.text)])
     preamble, sections, closing, numbering = build_body(body)
     appendix_at = next((i for i in range(foot_at, len(lines)) if _is_appendix(lines[i].text)), len(lines))
-    foot = recognise_foot(lines[foot_at:appendix_at])
+    foot = recognise_foot(_unflatten_foot(lines[foot_at:appendix_at]))
     summary = " ".join(summary_lines).strip()
     plan = Plan(
         regime=_regime(facts, foot),

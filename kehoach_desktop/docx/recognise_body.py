@@ -28,6 +28,9 @@ _CLOSING_CUE = re.compile(
     r"\./\.\s*$|^tren day|^de (?:ke hoach|chuong trinh|cong tac|dat|thuc hien)|de nghi|yeu cau"
     r"|trien khai thuc hien|to chuc thuc hien|thuc hien tot|nghiem tuc|vuong mac")
 
+# What only a closing says: the end mark "./.", or a closing's usual first words.
+_FIRM_CLOSING = re.compile(r"/\.\s*$|^(?:tren day|de nghi|yeu cau|nhan duoc|trong qua trinh)")
+
 
 def parse_label(text: str) -> tuple[str, str] | None:
     """(style, title) for a line that starts with a section label, else None.
@@ -148,6 +151,8 @@ def take_closing(sections: list[Section]) -> list[str]:
         if not closing:
             if not (cue or (remaining >= 1 and len(last) > 40)):
                 break
+            if remaining == 0 and not _FIRM_CLOSING.search(fold(last)):
+                break  # the only text of "III. TỔ CHỨC THỰC HIỆN" is its content, even if it says "thực hiện"
         elif not (cue and fold(last).startswith(_CLOSING_STARTS)):
             break
         closing.insert(0, section.content.pop())

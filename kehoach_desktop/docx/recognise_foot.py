@@ -209,5 +209,7 @@ def recognise_foot(lines: list) -> FootFacts:
     return facts
 
 
-__all__ = ["FootFacts", "recognise_foot", "parse_authority", "is_signature_start", "is_recipients_title",
+POSITIONS = _POSITIONS  # signer titles, folded (no accents, lower case)
+
+__all__ = ["POSITIONS", "FootFacts", "recognise_foot", "parse_authority", "is_signature_start", "is_recipients_title",
            "parse_typist", "clean_recipient", "is_position"]

@@ -18,7 +18,8 @@ _NUMBER_DIGITS = re.compile(r"^(?P<num>\d{1,6})?\s*(?P<sep>[-/.…_ ]*)\s*(?P<sy
 _NUMERIC_DATE = re.compile(
     r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\b",
     re.IGNORECASE)
-_SYMBOL = re.compile(r"[A-ZĐ][A-ZĐa-zđ0-9.]*(?:\s*[-/]\s*[A-ZĐa-zđ0-9.]+)*")
+# Letters of any script case ("KH/TƯ", "KH-UBND"): \w, not A-Z, so Vietnamese capitals stay in the symbol.
+_SYMBOL = re.compile(r"[A-ZĐ][^\W_]*(?:\.[^\W_]*)*(?:\s*[-/]\s*[^\W_.][^\W_]*(?:\.[^\W_]*)*)*")
 _DATE = re.compile(
     r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
     r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
@@ -34,10 +35,14 @@ _ORG_HEADINGS = {"doan tncs ho chi minh", "doan thanh nien cong san ho chi minh"
 _MARKS = re.compile(r"^(?:du thao(?: lan \w+)?|ban du thao|(?:toi |tuyet )?mat|(?:thuong )?khan|hoa toc)\W*$")
 _MOTTO_INSIDE = re.compile(r"\b(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                            r"|Độc\s+lập\s*[-–]\s*Tự\s+do)")
+_MOTTO_WHOLE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+                          r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc")
 _MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "dang cong san viet nam")
 # Body names that need the next line to say which one ("ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN").
 _GENERIC_BODIES = {"uy ban nhan dan", "hoi dong nhan dan", "dang uy", "ban chap hanh", "ban thuong vu",
                    "chi bo", "dang bo", "chi uy", "ban chi dao"}
+# The first word(s) of a generic body's name, left alone on a line when a narrow cell cut the name.
+_CUT_BODY_WORDS = {"uy", "uy ban", "uy ban nhan", "hoi dong", "hoi dong nhan", "ban chap", "ban thuong", "dang"}
 # Words a body's name starts with ("ỦY BAN NHÂN DÂN ...", "ĐẢNG ỦY ...", "CHI BỘ ...").
 _BODY_WORDS = ("uy ban", "ubnd", "hoi dong", "hdnd", "dang uy", "dang bo", "chi bo", "chi uy", "ban ", "so ",
                "phong ", "hoi ", "doan ", "cong doan", "mat tran", "truong ", "tinh uy", "huyen uy", "thanh uy",
@@ -90,6 +95,16 @@ def parse_number_line(text: str) -> tuple[str, str] | None:
     return number, symbol
 
 
+def _place_words(place: str) -> str:
+    """The place, without capitals run into it from a flattened header ("... ĐOÀN TNCS HỒ CHÍ MINH Hà Nội")."""
+    words = place.split()
+    caps = [i for i, w in enumerate(words)
+            if "." not in w and sum(c.isalpha() for c in w) >= 2 and all(c.isupper() for c in w if c.isalpha())]
+    if len(caps) >= 2 and caps[-1] < len(words) - 1:  # one capitals word may be the place's own ("TX Sơn Tây")
+        return " ".join(words[caps[-1] + 1:])
+    return place
+
+
 def parse_date_line(text: str) -> tuple[str, str] | None:
     """"Cẩm Tân, ngày 20 tháng 5 năm 2021" → ("Cẩm Tân", "2021-05-20"); blanks give ""."""
     m = _DATE.match(text.strip())
@@ -97,7 +112,7 @@ def parse_date_line(text: str) -> tuple[str, str] | None:
         m = _NUMERIC_DATE.match(text.strip())  # "Hòa Bình, ngày 20/5/2024"
     if not m:
         return None
-    place = clean_line(m.group("place")).strip(" ,")
+    place = _place_words(clean_line(m.group("place")).strip(" ,"))
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
     date = ""
     if d and mo and y:
@@ -112,18 +127,31 @@ def parse_date_line(text: str) -> tuple[str, str] | None:
 
 def _is_body_name(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 3:
+    if len(letters) < 3 and fold(text) not in _CUT_BODY_WORDS:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper / len(letters) > 0.8
+
+
+def _join_cut_names(texts: list[str], bolds: list) -> tuple[list[str], list]:
+    """"ỦY" / "BAN NHÂN DÂN": a body's name cut after its first word by a narrow cell."""
+    out_t: list[str] = []
+    out_b: list = []
+    for text, bold in zip(texts, bolds):
+        if out_t and fold(out_t[-1]) in _CUT_BODY_WORDS and fold(f"{out_t[-1]} {text}").startswith(
+                tuple(_GENERIC_BODIES)):
+            out_t[-1] = f"{out_t[-1]} {text}"
+            continue
+        out_t.append(text)
+        out_b.append(bold)
+    return out_t, out_b
 
 
 def _split_bodies(names: list[tuple[str, bool | None]]) -> tuple[str, str]:
     """(superior, issuer) from the body-name lines in order, joining an issuer split in two."""
     if not names:
         return "", ""
-    texts = [t for t, _ in names]
-    bolds = [b for _, b in names]
+    texts, bolds = _join_cut_names([t for t, _ in names], [b for _, b in names])
     if len(texts) == 1:
         return "", texts[0]
     # Layout says it best: the superior is set plain, the issuer bold.
@@ -133,8 +161,8 @@ def _split_bodies(names: list[tuple[str, bool | None]]) -> tuple[str, str]:
             return " ".join(texts[:first_bold]), " ".join(texts[first_bold:])
     if len(texts) == 2:
         first, second = fold(texts[0]), fold(texts[1])
-        if first in _GENERIC_BODIES and second.startswith(_UNIT_WORDS):
-            return "", f"{texts[0]} {texts[1]}"
+        if second.startswith(_UNIT_WORDS) and (first in _GENERIC_BODIES or not _names_unit(first)):
+            return "", f"{texts[0]} {texts[1]}"  # "Y BAN NHÂN DÂN" (a letter lost) / "TỈNH KON TUM": one name
         if texts[0].endswith(("-", "–")) or texts[1][:1].islower():
             return "", f"{texts[0]} {texts[1]}"
         if len(texts[1].split()) <= 2 and not second.startswith(_BODY_WORDS + _UNIT_WORDS):
@@ -147,7 +175,48 @@ def _split_bodies(names: list[tuple[str, bool | None]]) -> tuple[str, str]:
     return " ".join(texts[:cut]), " ".join(texts[cut:])
 
 
+def _names_unit(folded: str) -> bool:
+    """A body's name that already says its place ("ubnd huyen x", "dang bo tinh y")."""
+    padded = f" {folded} "
+    return any(f" {w}" in padded for w in _UNIT_WORDS if w != "ban ")
+
+
 def _split_at_motto(part: str) -> list[str]:
+    """A header line flattened into one ("UBND TỈNH A CỘNG HÒA ... VIỆT NAM SỞ B Độc lập - ... Số: 5/KH-C"):
+    the whole mottos part the bodies, the motto and the number line; else the start of a motto does."""
+    pieces, pos = [], 0
+    for m in _MOTTO_WHOLE.finditer(part):
+        head = part[pos:m.start()].strip()
+        if head and not _is_body_name(head):
+            pieces = []
+            break
+        pieces += ([head] if head else []) + [m.group(0)]
+        pos = m.end()
+    else:
+        rest = part[pos:].strip()
+        pieces += [rest] if rest and pieces else []
+    pieces = pieces or _split_at_motto_start(part)
+    return [p for piece in pieces for p in _split_at_number(piece)]
+
+
+_STARS = re.compile(r"\s+\*+(?:\s+|$)")  # the star under a body's name ("***" loses "**" on the way in)
+_NUMBER_INSIDE = re.compile(r"\s+(?=S[ốỐ]\s*:?\s*(?:\d|[.…_\s]*[/-]\s*[A-ZĐ]))")
+
+
+def _split_at_number(part: str) -> list[str]:
+    """"BAN CHẤP HÀNH TRUNG ƯƠNG *** Số: 367 - KH/TWĐTN ...": a body's name run into its number line."""
+    pieces = [p.strip() for p in _STARS.split(part) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        m = _NUMBER_INSIDE.search(piece)
+        if m and _is_body_name(piece[:m.start()]):
+            out += [piece[:m.start()].strip(), piece[m.end():].strip()]
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_at_motto_start(part: str) -> list[str]:
     """"ỦY BAN NHÂN DÂN XÃ A CỘNG HÒA XÃ HỘI ..." (pasted from a web page, the gap lost) → two pieces."""
     m = _MOTTO_INSIDE.search(part)
     if not m or m.start() == 0:
@@ -186,7 +255,23 @@ def _cut_with_rest(head: str, tail: str) -> bool:
         return bool(re.match(r"^\d{4}\b", tail))
     if _YEAR_ALONE.search(head) and f_tail == "nam":
         return True  # "…, ngày tháng 2026" / "năm"
+    if _place_cut(head, tail):
+        return True  # "Sơn" / "La, ngày 11 tháng 3": a place name cut by a narrow cell
     return bool(_DATE_CUT.search(head) and _DATE_REST.match(tail))  # "Quảng Nam, ngày" / "13 tháng 7 ..."
+
+
+_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,;\d]{0,30}),\s*ngày\b", re.IGNORECASE)
+
+
+def _place_cut(head: str, tail: str) -> bool:
+    """The first word(s) of a place name, the rest of it starting the date line on the next line."""
+    words = head.split()
+    if not 1 <= len(words) <= 2 or _is_body_name(head) or any(c.isdigit() or c in ",;:." for c in head):
+        return False
+    if not all(w[:1].isupper() for w in words):
+        return False
+    m = _PLACE_DATE.match(tail)
+    return bool(m) and len(m.group("place").split()) <= 2 and m.group("place")[:1].isupper()
 
 
 _MOTTOS = {"state": (_FULL_MOTTO, "doc lap - tu do - hanh phuc"), "party": ("dang cong san viet nam",)}
@@ -287,7 +372,7 @@ def recognise_header(lines: list) -> HeaderFacts:
                 facts.date_line = True
                 facts.place, facts.date = date
                 continue
-            if _is_body_name(part) and not fold(part).startswith(("ke hoach", "so ")):
+            if _is_body_name(part) and not fold(part).startswith("ke hoach") and part[:2].upper() != "SỐ":
                 names.append((part, line.bold, _column(line, k)))
     if any(col == 0 for _, _, col in names):
         names = [n for n in names if n[2] != 1]  # bodies are named in the left half; the right holds motto and date

@@ -15,8 +15,8 @@ import re
 from ..plan.text import clean_line, nfc
 from .handtyped import Line
 from .recognise_body import parse_label
-from .unwrap import (blank_paragraphs, heading_continues, is_label_start, is_rule_line, wrap_continues,
-                     wrap_width)
+from .unwrap import (blank_paragraphs, heading_continues, is_label_start, is_rule_line, starts_new_item,
+                     wrap_continues, wrap_width)
 
 # A line that ends a sentence, a heading or an item; anything else may continue.
 _ENDS_CLOSED = re.compile(r"[.:;!?…)\]\"”’»/]\s*$")
@@ -25,11 +25,14 @@ _PAGE_NUMBER = re.compile(r"^[-–—]?\s*\d{1,3}\s*[-–—]?$|^(?:trang|page)\
                           r"|^\d{1,3}\s*/\s*\d{1,3}$", re.IGNORECASE)
 # Words that join what follows them: a line ending with one is cut mid-sentence, whatever case comes next.
 _LINK_WORDS = {"số", "của", "và", "các", "những", "về", "cho", "với", "trong", "tại", "là", "được", "để", "từ", "đến",
-               "ở", "mọi", "giữa", "bởi", "vì", "như", "hoặc", "nhằm", "khi", "mà", "đối", "vào"}
+               "ở", "mọi", "giữa", "bởi", "vì", "như", "hoặc", "nhằm", "khi", "mà", "đối", "vào", "ngày"}
 _BULLET = re.compile(r"^[-+•*–—]")
 _GLUED_RULE = re.compile(r"^[-_=*~]{3,}\s*([^-_=*~\s].*)$")
 # A clause end: the sentence goes on when the next line starts in lower case ("...;" / "tăng cường ...").
 _ENDS_CLAUSE = re.compile(r"[;,]\s*$")
+# The cell walls of a web table pasted on one line ("ỦY BAN NHÂN DÂN | CỘNG HÒA ... |"): a gap between halves.
+_CELL_WALL = re.compile(r"\s+\|\s+")
+_EDGE_WALL = re.compile(r"^\s*\|\s+|\s+\|\s*$")
 
 
 def _continues(previous: str, following: str, blank: bool) -> bool:
@@ -45,7 +48,8 @@ def _continues(previous: str, following: str, blank: bool) -> bool:
     if _ENDS_CLOSED.search(previous) and not _ENDS_CLAUSE.search(previous):
         return False
     if not blank and len(previous) < 60 and parse_label(previous):
-        return False  # a short heading then its first line of text
+        # a short heading then its first line of text; but "1. Mục" / "đích": a heading cut by a narrow column
+        return len(following.split()) <= 3 and not _ENDS_CLOSED.search(previous)
     return parse_label(following) is None  # "a) ..." after a heading starts a new point
 
 
@@ -61,6 +65,16 @@ def _ends_with_link_word(text: str) -> bool:
     return len(words) >= 4 and words[-1] in _LINK_WORDS  # as typed: "Đề" or "đề" are other words
 
 
+def _spaced_continues(previous: str, following: str) -> bool:
+    """In text whose paragraphs are parted by blank lines, a line that ends no sentence and is not
+    followed by a blank goes on on the next line ("... Cục Thống kê thành phố" / "Hồ Chí Minh tại ...")."""
+    if len(previous) < 40 or _all_caps(previous) or _ENDS_CLOSED.search(previous) or _ENDS_CLAUSE.search(previous):
+        return False
+    if parse_label(previous) is not None:
+        return False  # a heading, however long, then its text
+    return not starts_new_item(following)
+
+
 def _physical_lines(text: str) -> list[tuple[str, bool, bool]]:
     """(raw line, blank before, ruled before) for every written line.
 
@@ -72,6 +86,8 @@ def _physical_lines(text: str) -> list[tuple[str, bool, bool]]:
     blank = ruled = False
     for raw in text.split("\n"):
         raw = raw.replace("**", "")
+        if "|" in raw and not is_rule_line(raw):
+            raw = _CELL_WALL.sub("\t", _EDGE_WALL.sub("", raw))
         cleaned = clean_line(raw)
         glued = _GLUED_RULE.match(cleaned)
         if glued:  # "----Căn cứ ...": a PDF puts the rule and the next line together
@@ -100,6 +116,8 @@ def text_lines(text: str) -> list[Line]:
     """Lines of plain text, page-broken and hard-wrapped paragraphs joined, blanks kept as ``blank_before``."""
     physical = _physical_lines(text)
     width = wrap_width([clean_line(raw) for raw, _, _ in physical])
+    # A web page pasted: most lines stand apart (blank lines between paragraphs, items in runs).
+    spaced = len(physical) >= 10 and sum(blank for _, blank, _ in physical) * 5 >= len(physical) * 2
     parted = bool(width) and blank_paragraphs([(clean_line(raw), blank) for raw, blank, _ in physical])
     out: list[Line] = []
     last = ""  # the last written line: a hard wrap is judged on it, not on the paragraph so far
@@ -107,7 +125,8 @@ def text_lines(text: str) -> list[Line]:
         cleaned = clean_line(raw)
         if out and not ruled and (_continues(out[-1].text, cleaned, blank)
                     or not blank and (wrap_continues(last, cleaned, width, parted)
-                                      or heading_continues(out[-1].text, cleaned, width))):
+                                      or heading_continues(out[-1].text, cleaned, width)
+                                      or spaced and _spaced_continues(last, cleaned))):
             previous = out[-1]
             joined = Line(_join(previous.raw, raw))
             joined.blank_before = previous.blank_before

@@ -116,8 +116,9 @@ def heading_continues(previous: str, following: str, width: int = 0) -> bool:
         return False
     if starts_new_item(following) or _ENDS_SENTENCE.search(previous):
         return False
-    words = fold(previous).split()
-    cut = previous.rstrip().endswith((",", "-", "–")) or (words and words[-1] in _HEADING_LINKS)
+    words, rest = fold(previous).split(), fold(following).split()
+    cut = (previous.rstrip().endswith((",", "-", "–")) or (words and words[-1] in _HEADING_LINKS)
+           or rest[:1] == ["va"])  # "I. QUAN ĐIỂM" / "VÀ MỤC TIÊU": the rest starts with "và"
     return bool(cut or width and len(previous) >= 0.8 * width)
 
 
