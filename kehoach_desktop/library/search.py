@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .folding import fast_fold as fold
+from ..plan.text import fold
 from .entry import Paragraph, section_label
 
 _WORD = re.compile(r"\w+")

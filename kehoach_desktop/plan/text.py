@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that people paste from Word or the web and that look like spaces.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]+")
@@ -41,11 +42,44 @@ def clean_line(text: str) -> str:
     return _RUNS_OF_SPACE.sub(" ", text).strip()
 
 
-def fold(text: str) -> str:
-    """Accent- and case-insensitive key: ``Kinh phí`` → ``kinh phi``, ``Đảng`` → ``dang``."""
+def _fold_slowly(text: str) -> str:
+    """The definition of folding: đ→d, decompose, drop the marks, casefold."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict:
+    """Each precomposed letter → its base letter(s), combining marks → nothing.
+
+    Built on first use (not at start-up); with it, folding is one ``str.translate``
+    instead of a Python loop over characters: search indexes and the importer fold a lot.
+    """
+    table: dict = {}
+    for code in range(0x80, _TABLE_END):
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            table[code] = None
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch.replace("đ", "d").replace("Đ", "D"))
+                           if not unicodedata.combining(c))
+            if base != ch:
+                table[code] = base
+    return table
+
+
+_TABLE_END = 0x3000  # beyond: CJK and rare marks, folded the slow way
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: ``Kinh phí`` → ``kinh phi``, ``Đảng`` → ``dang``."""
+    if text.isascii():
+        return text.casefold()
+    out = unicodedata.normalize("NFC", text).translate(_fold_table())
+    if out and max(out) >= chr(_TABLE_END):
+        return _fold_slowly(text)
+    return out.casefold()
 
 
 def fold_words(text: str) -> list[str]:
