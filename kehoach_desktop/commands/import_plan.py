@@ -15,15 +15,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..io import load_plan, save_plan
+    from ..io import load_plan
+    from . import emit_plan
 
     result = load_plan(args.file)
     for note in result.notes:
         print(f"Cần kiểm tra: {note}", file=sys.stderr)
-    if args.output:
-        if args.output.suffix.lower() != ".json":
-            args.output = args.output.with_suffix(".json")
-        save_plan(result.plan, args.output)
-    else:
-        sys.stdout.write(result.plan.to_json() + "\n")
+    emit_plan(result.plan, args.output)
     return 0

@@ -17,7 +17,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..errors import KehoachError
-    from ..io import load_plan, save_plan
+    from ..io import load_plan
+    from . import emit_plan
     from ..plan.rollover import rollover_plan, stale_year_problems
 
     if args.year is not None and not 1900 <= args.year <= 2200:
@@ -25,9 +26,5 @@ def run(args) -> int:
     plan = rollover_plan(load_plan(args.file).plan, args.year)
     for problem in stale_year_problems(plan, args.year):
         print(f"Cần kiểm tra ({problem.where}): {problem.message}", file=sys.stderr)
-    if args.output:  # through the safe-file layer, like every other write
-        out = args.output if args.output.suffix.lower() == ".json" else args.output.with_suffix(".json")
-        save_plan(plan, out)
-    else:
-        sys.stdout.write(plan.to_json() + "\n")
+    emit_plan(plan, args.output)
     return 0
