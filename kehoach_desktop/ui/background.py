@@ -41,9 +41,6 @@ def run_in_background(parent: QWidget | None, message: str, fn: Callable, *, del
     The dialog is modal (the user cannot edit the plan meanwhile) and appears only
     when the work lasts longer than ``delay_ms``: quick work shows nothing.
     """
-    from PySide6.QtWidgets import QApplication
-
-    active, focus = QApplication.activeWindow(), QApplication.focusWidget()
     relay = _Relay()
     loop = QEventLoop()
     outcome: dict = {}
@@ -71,10 +68,6 @@ def run_in_background(parent: QWidget | None, message: str, fn: Callable, *, del
     show_timer.stop()
     dialog.close()
     dialog.deleteLater()
-    if active is not None and QApplication.activeWindow() is not active:  # give the keyboard back
-        active.activateWindow()
-        if focus is not None:
-            focus.setFocus()
     if outcome.get("error") is not None:
         raise outcome["error"]
     return outcome.get("result")
