@@ -13,8 +13,17 @@ def _no_screen() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+SMOKE_FLAG = "--smoke-test"
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if SMOKE_FLAG in argv:
+        # CI's check of the README's start command: the real app, offscreen, then exit.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .ui.app import smoke_test
+
+        return smoke_test([a for a in argv if a != SMOKE_FLAG])
     if argv:  # (the CLI module, with argparse, is not imported to start the app: start-up time)
         from .cli import is_command
     if argv and (is_command(argv[0]) or argv[0].startswith("-")):

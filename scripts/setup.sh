@@ -21,7 +21,7 @@ install_debs() {  # install_debs "why" [--no-install-recommends] pkgs...
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Cài gói hệ thống ($why): $missing"
     export DEBIAN_FRONTEND=noninteractive
-    [ $apt_updated = 1 ] || { apt-get update -qq >/dev/null || true; apt_updated=1; }
+    [ $apt_updated = 1 ] || { apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null || true; apt_updated=1; }
     # Newer Debian renamed some libraries (libglib2.0-0 → libglib2.0-0t64): take what exists.
     local known="" p
     for p in $missing; do
@@ -29,7 +29,7 @@ install_debs() {  # install_debs "why" [--no-install-recommends] pkgs...
       elif apt-cache show "${p}t64" >/dev/null 2>&1; then known="$known ${p}t64"
       else echo "Không có gói $p trong kho của máy này; bỏ qua." >&2; fi
     done
-    [ -n "$known" ] && { apt-get install -y -qq $opts $known >/dev/null || echo "Không cài được:$known" >&2; }
+    [ -n "$known" ] && { apt-get -o DPkg::Lock::Timeout=600 install -y -qq $opts $known >/dev/null || echo "Không cài được:$known" >&2; }
   else
     echo "Cần cài các gói hệ thống sau ($why), với quyền root: sudo apt-get install $missing" >&2
   fi
@@ -49,7 +49,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # Install the pip packages once per version of pyproject.toml (a stamp file says which).
 extra=""; [ $want_test = 1 ] && extra="[test]"
-stamp=".venv/.installed$( [ $want_test = 1 ] && echo -test )"
+stamp=".venv/.installed"; [ $want_test = 1 ] && stamp=".venv/.installed-test"
 want="$(cksum < pyproject.toml)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Cài các gói Python vào .venv ..."

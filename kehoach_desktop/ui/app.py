@@ -57,7 +57,47 @@ def _install_excepthook(window) -> None:
     sys.excepthook = hook
 
 
-def main(argv=None) -> int:
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def smoke_test(argv=None) -> int:
+    """Start the app as a user would, wait until the window, its first step and the page preview
+    are drawn, then close it and exit 0; exit 1 (with the reason) on any error or after a minute."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    state = {"code": 1, "why": "hết thời gian chờ (60 giây)"}
+
+    def on_ready(window) -> None:
+        def finish():
+            if window.wizard.current_index() < 0 or not window.wizard.preview.page_count:
+                state["why"] = "bước đầu hoặc trang xem trước chưa được vẽ"
+            else:
+                state["code"] = 0
+            window.setWindowModified(False)
+            window.close()
+            QApplication.instance().quit()
+
+        QTimer.singleShot(0, finish)
+
+    def on_error(kind, value, tb):
+        import traceback
+
+        traceback.print_exception(kind, value, tb)
+        state["why"] = f"lỗi khi chạy: {kind.__name__}: {value}"
+        QApplication.instance().exit(1)
+
+    sys.excepthook = on_error
+    code = main(argv, on_window=lambda window: window.started.connect(lambda: on_ready(window)),
+                timeout_ms=SMOKE_TIMEOUT_MS)
+    if code == 0 and state["code"] == 0:
+        print("Khởi động thử: cửa sổ, bước đầu và trang xem trước đã hiện; đóng phần mềm.")
+        return 0
+    print(f"Khởi động thử thất bại: {state['why']}.", file=sys.stderr)
+    return 1
+
+
+def main(argv=None, *, on_window=None, timeout_ms: int = 0) -> int:
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -77,6 +117,13 @@ def main(argv=None) -> int:
     if bench:
         _bench_exit(app, window)
     window.show()
+    if on_window is not None:  # the smoke test: no dialogs, its own exit
+        on_window(window)
+        if timeout_ms:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(timeout_ms, lambda: app.exit(1))
+        return app.exec()
     _install_excepthook(window)
     files = [a for a in argv if not a.startswith("-")]
     if not bench:  # (a message box there would keep the benchmark's process waiting)
