@@ -38,6 +38,8 @@ SEVERITY = {
     "empty-section": WARNING,
     "missing-end-mark": WARNING,
     "stale-year": WARNING,  # rollover.stale_year_problems: last year's year left behind
+    "unfilled-placeholder": ERROR,  # blanks.check_unfinished: a library "{noi_dung}" printed as is
+    "blank-to-fill": WARNING,  # blanks.check_unfinished: "…", "....", "ngày … tháng …" left to fill
 }
 
 

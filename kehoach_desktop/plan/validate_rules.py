@@ -353,5 +353,12 @@ def check_stale_years(plan, rules):
     return stale_year_problems(plan, year) if year else []
 
 
+def check_unfinished(plan, rules):
+    """Library placeholders left unfilled, blanks left to fill later (``blanks.py``)."""
+    from .blanks import check_unfinished as unfinished
+
+    return unfinished(plan, rules)
+
+
 CHECKS = (check_header, check_summary, check_preamble, check_sections, check_end_mark,
-          check_recipients, check_signature, check_stale_years)
+          check_recipients, check_signature, check_stale_years, check_unfinished)
