@@ -140,15 +140,26 @@ class FileController(QObject):
                         "anh/chị xem lại từng phần trước khi lưu.",
                         [("rollover", "Tạo kế hoạch năm mới từ kế hoạch này", vi.ACCEPT),
                          ("keep", "Chỉ mở để xem, sửa", vi.REJECT)], default="rollover")
+        rolled = False
         if answer == "rollover":
             from .rollover_dialog import RolloverDialog
 
             dialog = RolloverDialog(plan, self.window)
             if dialog.exec():
-                plan = dialog.result_plan()
-        self.document.replace_plan(plan)
+                plan, rolled = dialog.result_plan(), True
+        self.show_unit_of(plan)
+        self.document.replace_plan(plan, modified=rolled)  # a rolled-over plan is in no file yet
         self.set_path(None)
         return True
+
+    def show_unit_of(self, plan) -> None:
+        """The Đơn vị step shows the plan's own unit: the profile of its issuer and regime, or none."""
+        from ..plan.text import same_text
+
+        issuer = plan.header.issuer
+        match = next((p for p in storage.load_profiles()
+                      if issuer.strip() and p.regime == plan.regime and same_text(p.issuer, issuer)), None)
+        self.profile_chosen.emit(match.name if match else "")
 
     def _load(self, path):
         from ..io import load_plan

@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
 
     def _remember_profile(self, name: str):
         self.profile_name = name
+        if not name:  # a plan of a unit without a profile: the last profile used stays remembered
+            return
         try:
             storage.update_settings(last_profile=name)
         except Exception:  # settings are a comfort, never a reason to stop
