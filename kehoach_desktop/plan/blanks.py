@@ -125,7 +125,14 @@ def plan_texts(plan):
 
 
 def _excerpt(text: str, start: int, end: int, around: int = 28) -> str:
+    """The words around a span, cut between words."""
     left, right = max(0, start - around), min(len(text), end + around)
+    if left:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
     return ("…" if left else "") + " ".join(text[left:right].split()) + ("…" if right < len(text) else "")
 
 

@@ -133,7 +133,7 @@ class RolloverDialog(QDialog):
             check.setData(Qt.AccessibleTextRole, f"Đổi năm {m.old}")
             self.table.setItem(row, 0, check)
             self.table.setCellWidget(row, 1, self._context_label(m))
-            self.table.setItem(row, 2, QTableWidgetItem(f"{m.old} → {m.new}"))
+            self.table.setItem(row, 2, QTableWidgetItem(self._change_text(m)))
             reason = QTableWidgetItem(m.reason)
             reason.setToolTip(m.reason)
             self.table.setItem(row, 3, reason)
@@ -204,7 +204,15 @@ class RolloverDialog(QDialog):
         m = self._mentions[item.row()]
         m.checked = item.checkState() == Qt.Checked
         self._choices[(m.where, m.start)] = m.checked
+        change = self.table.item(item.row(), 2)
+        if change is not None:
+            change.setText(self._change_text(m))
         self._update_summary()
+
+    @staticmethod
+    def _change_text(mention) -> str:
+        """"2024 → 2026" when ticked; "2024 (giữ nguyên)" when the year stays."""
+        return f"{mention.old} → {mention.new}" if mention.checked else f"{mention.old} (giữ nguyên)"
 
     def _set_all(self, checked: bool) -> None:
         for row in range(self.table.rowCount()):

@@ -121,3 +121,18 @@ def test_empty_sections_are_not_ticked_until_written(qtbot, answers):
     wizard.refresh_status()
     assert any(p.code == "empty-section" and p.where.startswith("sections[0]") for p in wizard.problems)
     assert not wizard.step_list.is_done(first_index)
+
+
+def test_step_done_counts_numbered_paragraphs_and_left_blank_fields():
+    from kehoach_desktop.plan.model import Section
+    from kehoach_desktop.plan.validate import Problem
+    from kehoach_desktop.ui.wizard.check_view import has_text, shown_severity, summary_text
+
+    assert has_text(Section("NỘI DUNG", [Section("Tuyên truyền trên loa truyền thanh.", [], plain=True)]))
+    assert not has_text(Section("NỘI DUNG", [Section("Nội dung", []), "  "]))
+    number = Problem("missing-number", "error", "header.number", "…")
+    assert shown_severity(number) == "notice"
+    assert summary_text([number]).startswith("Kế hoạch đã đủ các phần")
+    assert "Số để trống cho văn thư" in summary_text([number])
+    error = Problem("missing-summary", "error", "summary", "…")
+    assert summary_text([error, number]).startswith("Kế hoạch còn 1 lỗi cần sửa.")

@@ -139,3 +139,11 @@ def test_every_column_can_be_read_at_1366x768(qtbot):
         reason = table.item(row, 3).text()
         box = metrics.boundingRect(QRect(0, 0, table.columnWidth(3) - 8, 10_000), Qt.TextWordWrap, reason)
         assert box.height() <= table.rowHeight(row)
+
+
+def test_a_year_that_stays_says_so(dialog):
+    row = _row_of(dialog, "preamble[0]", 2023)  # the law's number: kept
+    assert dialog.table.item(row, 0).checkState() == Qt.Unchecked
+    assert dialog.table.item(row, 2).text() == "2023 (giữ nguyên)"
+    dialog.table.item(row, 0).setCheckState(Qt.Checked)
+    assert dialog.table.item(row, 2).text() == "2023 → 2024"

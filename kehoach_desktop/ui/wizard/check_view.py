@@ -71,7 +71,12 @@ def step_done(spec, plan, problems) -> bool:
            if shown_severity(p) == ERROR or p.code in UNFILLED_CODES):
         return False
     if spec.section_index is not None and spec.section_index < len(plan.sections):
-        from .specs import section_has_text
-
-        return section_has_text(plan.sections[spec.section_index])
+        return has_text(plan.sections[spec.section_index])
     return True
+
+
+def has_text(section) -> bool:
+    """Some paragraph somewhere in the section; a numbered paragraph ("plain") counts by its title."""
+    if section.is_plain and section.title.strip():
+        return True
+    return any(item.strip() if isinstance(item, str) else has_text(item) for item in section.content)

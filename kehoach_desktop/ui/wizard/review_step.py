@@ -32,6 +32,7 @@ class ReviewStep(Step):
         self.problems.setObjectName("problemList")
         self.problems.setAccessibleName("Danh sách cần sửa")
         self.problems.setWordWrap(True)
+        self.problems.setSpacing(3)  # one problem per block, easy to tell apart
         self.problems.itemClicked.connect(self._activate)
         self.problems.itemActivated.connect(self._activate)
         self.body.addWidget(self.problems, 1)
