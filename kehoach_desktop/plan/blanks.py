@@ -21,7 +21,9 @@ from ..library.placeholders import NAMES, PLACEHOLDER
 # A run of dots and ellipsis characters (spaces between them allowed: ". . ." / "… …").
 _DOTS = re.compile(r"(?:\.|…)(?:\s?(?:\.|…))*")
 _UNDERSCORES = re.compile(r"_{3,}")
+_ANY_MARK = ("…", "..", ". .", "___")  # a text with none of these has no blank
 _WORD_CHAR = re.compile(r"\w", re.UNICODE)
+_LAST_WORD = re.compile(r"(\w+)\W*$", re.UNICODE)
 # Words after which a phrase cannot stop: what follows them is missing ("ngày ...", "số ...").
 LINK_WORDS = frozenset("""
     số ngày tháng năm quý giờ việc về của và các những cho với trong tại là được để từ đến ở mọi giữa bởi vì
@@ -37,7 +39,7 @@ def _dot_count(run: str) -> int:
 
 
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"(\w+)\W*$", text[:start], re.UNICODE)
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
     return m.group(1).lower() if m else ""
 
 
@@ -68,18 +70,20 @@ def _is_blank(text: str, start: int, end: int) -> bool:
 
 def find_blanks(text: str) -> list[tuple[int, int]]:
     """Spans of the blanks left to fill in ``text`` (dots, ellipses, underscores)."""
-    if not text:
-        return []
+    if not text or not any(mark in text for mark in _ANY_MARK):
+        return []  # most paragraphs: no scan (the validator runs after each edit)
     spans = [(m.start(), m.end()) for m in _DOTS.finditer(text) if _is_blank(text, m.start(), m.end())]
     spans += [(m.start(), m.end()) for m in _UNDERSCORES.finditer(text)]
-    if text.strip() and all(ch in ".… _" for ch in text.strip()):
+    if all(ch in ".… _" for ch in text.strip()):
         spans = spans or [(0, len(text))]  # a field holding only dots
     return sorted(spans)
 
 
 def find_placeholders(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of every ``{key}`` placeholder left in ``text``."""
-    return [(m.start(), m.end(), m.group(1)) for m in PLACEHOLDER.finditer(text or "")]
+    if not text or "{" not in text:
+        return []
+    return [(m.start(), m.end(), m.group(1)) for m in PLACEHOLDER.finditer(text)]
 
 
 def placeholder_name(key: str) -> str:
