@@ -10,7 +10,8 @@ NAME = "rollover"
 def register(sub) -> None:
     p = sub.add_parser(NAME, help="tạo kế hoạch năm mới từ kế hoạch năm trước (đổi năm, xóa số và ngày)")
     p.add_argument("file", type=Path, help="kế hoạch năm trước: .json, .docx, .doc hoặc .txt")
-    p.add_argument("--year", type=int, help="năm của kế hoạch mới (mặc định: năm của kế hoạch cũ + 1)")
+    p.add_argument("--year", type=int, help="năm của kế hoạch mới (mặc định: năm sau năm của kế hoạch cũ, "
+                                                "nhưng không trước năm nay)")
     p.add_argument("-o", "--output", type=Path, help="ghi JSON vào tệp này thay vì in ra")
     p.set_defaults(run=run)
 

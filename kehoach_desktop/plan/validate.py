@@ -38,6 +38,9 @@ SEVERITY = {
     "empty-section": WARNING,
     "missing-end-mark": WARNING,
     "stale-year": WARNING,  # rollover.stale_year_problems: last year's year left behind
+    "unfilled-placeholder": ERROR,  # blanks.check_unfinished: a library "{noi_dung}" printed as is
+    "blank-to-fill": WARNING,
+    "year-date-mismatch": WARNING,  # rollover.year_date_problems: plan year and issue date disagree  # blanks.check_unfinished: "…", "....", "ngày … tháng …" left to fill
 }
 
 

@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
 
     def _remember_profile(self, name: str):
         self.profile_name = name
+        if not name:  # a plan of a unit without a profile: the last profile used stays remembered
+            return
         try:
             storage.update_settings(last_profile=name)
         except Exception:  # settings are a comfort, never a reason to stop
@@ -232,8 +234,10 @@ class MainWindow(QMainWindow):
     def show_about(self):
         from . import vi
 
-        vi.inform(self, "Giới thiệu", f"{APP_NAME}: soạn, kiểm tra và in Kế hoạch theo đúng thể thức "
-                  "(Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
+        from .. import __version__
+
+        vi.inform(self, "Giới thiệu", f"{APP_NAME}, phiên bản {__version__}: soạn, kiểm tra và in Kế hoạch "
+                  "theo đúng thể thức (Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
 
     def print_plan(self):
         self.files.print_plan(self.wizard.preview)
