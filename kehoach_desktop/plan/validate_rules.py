@@ -355,3 +355,6 @@ def check_stale_years(plan, rules):
 
 CHECKS = (check_header, check_summary, check_preamble, check_sections, check_end_mark,
           check_recipients, check_signature, check_stale_years)
+
+from ..units.check import check_units  # noqa: E402  (two-tier government since 1/7/2025: its own module)
+CHECKS += (check_units,)
