@@ -32,7 +32,8 @@ def check_units(plan, rules=None):
     from .mentions import (KIND_DISTRICT_BODY, KIND_OLD_PROVINCE, KIND_OLD_UNIT, PART_CITED, PART_DUTIES, PART_TEXT,
                            find_unit_mentions)
 
-    if not applies_to(plan):
+    plan = _well_formed(plan)
+    if plan is None or not applies_to(plan):
         return []
     problems = []
     for m in find_unit_mentions(plan):
@@ -48,6 +49,16 @@ def check_units(plan, rules=None):
         elif m.kind in (KIND_OLD_UNIT, KIND_OLD_PROVINCE) and m.part not in (PART_DUTIES, PART_TEXT):
             problems.append(problem("old-unit", m.where, f"{m.reason} Sửa {step or 'chỗ này'}."))
     return problems
+
+
+def _well_formed(plan):
+    """The plan as the model reads it (strings everywhere), or None for a hand-built odd value."""
+    from ..plan.model import Plan
+
+    try:
+        return Plan.from_dict(plan.to_dict())
+    except Exception:  # noqa: BLE001 - the validator never raises on a Plan
+        return None
 
 
 def _proposal(mention) -> str:
