@@ -59,17 +59,24 @@ class Found:
 
 
 class Words:
-    """The words of a text with their spans, lower-case and folded forms."""
+    """The words of a text with their spans, lower-case and (on demand) folded forms."""
 
-    def __init__(self, text: str, folds: dict):
+    def __init__(self, text: str, low: str, folds: dict):
         self.text = text
         matches = list(_WORD.finditer(text))
-        self.spans = [(m.start(), m.end()) for m in matches]
+        self.spans = [m.span() for m in matches]
         self.raw = [m.group(0) for m in matches]
-        self.low = [w.lower() for w in self.raw]
-        self.folded = [folds.get(w) or folds.setdefault(w, fold(w)) for w in self.low]
-        letters = [c for c in text if c.isalpha()]
-        self.all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self.low = [low[a:b] for a, b in self.spans]
+        self.at = {a: i for i, (a, _b) in enumerate(self.spans)}  # word index by its start
+        self._folds = folds
+        self.all_caps = text == text.upper() and text != low  # a header line
+
+    def folded(self, i: int) -> str:
+        word = self.low[i]
+        value = self._folds.get(word)
+        if value is None:
+            value = self._folds[word] = fold(word)
+        return value
 
     def __len__(self):
         return len(self.raw)
@@ -88,32 +95,43 @@ class Words:
         return all(self.joined(k) for k in range(i, i + n - 1))
 
 
+_ANCHOR = re.compile(r"\b(?:huyện|quận|thị|thành|xã|phường|đặc|tỉnh)\b")
+
+
 def scan(text: str, index, folds: dict) -> list:
-    """All findings of ``text``, in order."""
+    """All findings of ``text``, in order. Only the words at an anchor are looked at."""
     if not text:
         return []
-    words = Words(text, folds)
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: keep offsets aligned
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if not _ANCHOR.search(low):
+        return []
+    words = Words(text, low, folds)
     out: list = []
-    i, n = 0, len(words)
-    while i < n:
-        low = words.low[i]
+    n, free = len(words), 0
+    for m in _ANCHOR.finditer(low):
+        i = words.at.get(m.start())
+        if i is None or i < free:
+            continue  # inside a name or body already read
+        low_word = words.low[i]
         step = 1
-        if low in COMMITTEE_WORDS and i + 1 < n and words.low[i + 1] in ("ủy", "uỷ", "đoàn") and words.joined(i):
+        if low_word in COMMITTEE_WORDS and i + 1 < n and words.low[i + 1] in ("ủy", "uỷ", "đoàn") and words.joined(i):
             step = _committee(words, i, index, out)
         else:
             for anchor, level in DISTRICT_WORDS.items():
-                if words.match(i, anchor):
+                if anchor[0] == low_word and words.match(i, anchor):
                     step = _district(words, i, len(anchor), level, index, out)
                     break
             else:
                 for anchor, kind in UNIT_WORDS.items():
-                    if words.match(i, anchor):
+                    if anchor[0] == low_word and words.match(i, anchor):
                         step = _unit(words, i, len(anchor), kind, index, out)
                         break
                 else:
-                    if low == "tỉnh":
+                    if low_word == "tỉnh":
                         step = _province(words, i, 1, "tỉnh", index, out)
-        i += max(step, 1)
+        free = i + max(step, 1)
     return out
 
 
@@ -139,7 +157,7 @@ def _lookup(words: Words, i: int, tables) -> tuple[int, str]:
         j = i + k
         if j >= len(words) or (k and not words.joined(j - 1)):
             break
-        key = f"{key} {words.folded[j]}" if key else words.folded[j]
+        key = f"{key} {words.folded(j)}" if key else words.folded(j)
         if any(key in t for t in tables):
             best = (k + 1, key)
     count = best[0]
@@ -167,7 +185,7 @@ def _district(words: Words, i: int, width: int, level: str, index, out: list) ->
         return width  # "cấp huyện", "các huyện": no body, no name
     start = words.spans[head if head >= 0 else i][0]
     out.append(Found("district-body" if head >= 0 else "district", start, words.spans[end_word][1], level, name,
-                     " ".join(words.folded[i + width:end_word + 1]), words.all_caps,
+                     " ".join(words.folded(k) for k in range(i + width, end_word + 1)), words.all_caps,
                      head_start=start if head >= 0 else -1, level_start=words.spans[i][0]))
     return width + count
 
@@ -176,7 +194,7 @@ def _committee(words: Words, i: int, index, out: list) -> int:
     """``Huyện ủy Cẩm Thủy``, ``Ban Thường vụ Thị ủy``, ``Huyện đoàn``: always district level, except a
     Thành ủy of a city that is a province today (or was one)."""
     count = _name_after(words, i + 2)
-    key = " ".join(words.folded[i + 2:i + 2 + count])
+    key = " ".join(words.folded(k) for k in range(i + 2, i + 2 + count))
     if words.low[i] == "thành" and (not count or _is_provincial_city(key, index)):
         return 2 + count
     end_word = i + 1 + count
