@@ -1,0 +1,131 @@
+"""Names as you type: today's units under the issuer, superior and place fields, driven like a user;
+the choice fills the header forms of the regime in one undo step; start-up does not load the list."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from kehoach_desktop.ui.profile_dialog import ProfileDialog
+
+from .test_wizard_journeys import field, make_window
+from .test_wizard_support import answers, type_text  # noqa: F401  (fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def popup_rows(completer) -> list[str]:
+    model = completer.popup().model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def choose(qtbot, completer, label: str) -> None:
+    """Walk down the popup with the arrow key to ``label`` and press Enter."""
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    rows = popup_rows(completer)
+    assert label in rows, rows
+    for _ in range(rows.index(label) + 1):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    assert popup.currentIndex().data() == label
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+
+
+def test_typing_without_accents_offers_every_tan_lap_with_its_province(qtbot, answers):  # noqa: F811
+    window = make_window(qtbot)
+    issuer = field(window, "header.issuer")
+    issuer.setFocus()
+    qtbot.keyClicks(issuer, "tan lap")
+    completer = window.wizard.current_step().unit_completers["issuer"]
+    qtbot.waitUntil(completer.popup().isVisible)
+    rows = popup_rows(completer)
+    assert {"Xã Tân Lập — Tỉnh Lâm Đồng", "Phường Tân Lập — Tỉnh Đắk Lắk", "Xã Tân Lập — Tỉnh Quảng Trị",
+            "Xã Tân Lập — Tỉnh Tây Ninh"} <= set(rows)
+    assert window.document.plan.header.issuer == "tan lap"  # nothing chosen yet
+
+    choose(qtbot, completer, "Xã Tân Lập — Tỉnh Lâm Đồng")
+    header = window.document.plan.header
+    assert (header.issuer, header.superior, header.place) == ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "", "Tân Lập")
+    assert issuer.text() == "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" and field(window, "header.place").text() == "Tân Lập"
+
+    window.document.undo_stack.undo()  # the choice is one undo step
+    assert window.document.plan.header.issuer == "tan lap" and window.document.plan.header.place == ""
+
+
+def test_party_regime_gets_the_provincial_party_committee_above(qtbot, answers):  # noqa: F811
+    window = make_window(qtbot)
+    window.document.set_value("regime", "party")
+    place = field(window, "header.place")
+    place.setFocus()
+    type_text(qtbot, place, "Tân Lập lâm")
+    completer = window.wizard.current_step().unit_completers["place"]
+    choose(qtbot, completer, "Xã Tân Lập — Tỉnh Lâm Đồng")
+    header = window.document.plan.header
+    assert (header.superior, header.issuer, header.place) == ("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG ỦY XÃ TÂN LẬP", "Tân Lập")
+    assert field(window, "header.superior").text() == "ĐẢNG BỘ TỈNH LÂM ĐỒNG"
+
+
+def test_escape_closes_the_popup_and_keeps_what_was_typed(qtbot, answers):  # noqa: F811
+    window = make_window(qtbot)
+    superior = field(window, "header.superior")
+    superior.setFocus()
+    qtbot.keyClicks(superior, "phu quoc")
+    completer = window.wizard.current_step().unit_completers["superior"]
+    qtbot.waitUntil(completer.popup().isVisible)
+    assert popup_rows(completer)[0] == "Đặc khu Phú Quốc — Tỉnh An Giang"  # best first
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not completer.popup().isVisible())
+    assert window.document.plan.header.superior == "phu quoc"
+
+
+def test_the_profile_dialog_completes_too(qtbot):
+    dialog = ProfileDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.regime.setCurrentIndex(dialog.regime.findData("party"))
+    issuer = dialog.findChild(QLineEdit, "profile.issuer")
+    issuer.setFocus()
+    qtbot.keyClicks(issuer, "xa tan lap")
+    choose(qtbot, dialog.unit_completers["issuer"], "Xã Tân Lập — Tỉnh Tây Ninh")
+    assert issuer.text() == "ĐẢNG ỦY XÃ TÂN LẬP"
+    assert dialog.inputs["superior"].text() == "ĐẢNG BỘ TỈNH TÂY NINH"
+    assert dialog.inputs["place"].text() == "Tân Lập"
+
+
+STARTUP = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv)
+    from kehoach_desktop.ui.main_window import MainWindow
+    from kehoach_desktop.units import data
+    window = MainWindow(fast_start=True)
+    seen = {}
+    def started():
+        seen["loaded"] = data.is_loaded()
+        seen["steps"] = len(window.wizard.steps)
+        app.quit()
+    window.started.connect(started)
+    QTimer.singleShot(20000, app.quit)
+    window.show()
+    app.exec()
+    print("RESULT " + json.dumps(seen))
+""")
+
+
+def test_start_up_does_not_load_the_unit_list(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    line = [x for x in done.stdout.splitlines() if x.startswith("RESULT")]
+    assert line, done.stderr[-2000:]
+    seen = json.loads(line[-1][len("RESULT "):])
+    assert seen["steps"] >= 5 and seen["loaded"] is False
