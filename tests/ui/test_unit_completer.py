@@ -129,3 +129,38 @@ def test_start_up_does_not_load_the_unit_list(tmp_path):
     assert line, done.stderr[-2000:]
     seen = json.loads(line[-1][len("RESULT "):])
     assert seen["steps"] >= 5 and seen["loaded"] is False
+
+
+def test_menu_refuses_a_bad_list_and_the_completion_keeps_working(qtbot, answers, tmp_path):  # noqa: F811
+    from kehoach_desktop.units import data
+
+    bad = tmp_path / "don-vi.json"
+    bad.write_text(json.dumps({"format": "kehoach-units", "version": 1, "date": "2030-01-01", "provinces": [],
+                               "units": []}), "utf-8")
+    window = make_window(qtbot)
+    answers.open_paths.append(str(bad))
+    window.findChild(type(window.preview_action), "actionUnitList").trigger()
+    title, text, _choices, _details = answers.asked[-1]
+    assert title == "Không cập nhật được danh sách" and "thiếu danh sách “provinces”" in text
+    assert not data.user_path().exists()
+    issuer = field(window, "header.issuer")
+    issuer.setFocus()
+    qtbot.keyClicks(issuer, "tan lap")
+    completer = window.wizard.current_step().unit_completers["issuer"]
+    qtbot.waitUntil(completer.popup().isVisible)
+    assert "Xã Tân Lập — Tỉnh Lâm Đồng" in popup_rows(completer)
+
+
+def test_menu_installs_a_newer_list(qtbot, answers, tmp_path):  # noqa: F811
+    from kehoach_desktop.units import data
+
+    doc = json.loads(data.bundled_path().read_text("utf-8"))
+    doc["date"] = "2027-01-01"
+    path = tmp_path / "don-vi-2027.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    window = make_window(qtbot)
+    answers.open_paths.append(str(path))
+    window.findChild(type(window.preview_action), "actionUnitList").trigger()
+    assert "01/01/2027" in answers.asked[-1][1]
+    assert data.current().date == "2027-01-01"
+    data.reset()
