@@ -260,7 +260,7 @@ def _district_body(where: str, span: str, f, part: str, ctx, make: dict):
         options.append(Option("Bỏ dòng này khỏi Nơi nhận", remove=True))
         choice = 0
     if where == "header.superior" and ctx.regime == "state":
-        options.append(Option("Để trống (UBND xã không ghi cơ quan chủ quản)", ""))
+        options.append(Option("Để trống (xã không có cấp trên)", ""))
         choice = 0
     province = ctx.province
     if province is not None:

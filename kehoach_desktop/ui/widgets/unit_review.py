@@ -60,6 +60,7 @@ class UnitReview(QWidget):
         for option in mention.options:
             combo.addItem(option.label)
         combo.setCurrentIndex(mention.choice)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)  # whole labels in the list
         combo.setEnabled(mention.part != PART_CITED and len(mention.options) > 1)
         combo.currentIndexChanged.connect(lambda index, m=mention: self._choose(m, index))
         self.combos.append(combo)
@@ -71,6 +72,7 @@ class UnitReview(QWidget):
     def _choose(self, mention, index: int) -> None:
         if 0 <= index < len(mention.options):
             mention.choice = index
+            self.combos[self.mentions.index(mention)].setToolTip(mention.options[index].label)
         self._update_summary()
 
     def _update_summary(self) -> None:
