@@ -35,33 +35,31 @@ def split_kind(name: str, kinds=NEW_KINDS + OLD_KINDS + PROVINCE_KINDS) -> tuple
     return "", name
 
 
+class _Named:
+    """``kind`` and ``bare`` of a record whose ``name`` starts with its kind."""
+
+    name: str
+
+    @property
+    def kind(self) -> str:
+        return split_kind(self.name)[0]
+
+    @property
+    def bare(self) -> str:
+        return split_kind(self.name)[1]
+
+
 @dataclass(frozen=True)
-class Province:
+class Province(_Named):
     code: str
     name: str  # "Tỉnh Lâm Đồng", "Thành phố Hà Nội"
 
-    @property
-    def kind(self) -> str:
-        return split_kind(self.name)[0]
-
-    @property
-    def bare(self) -> str:
-        return split_kind(self.name)[1]
-
 
 @dataclass(frozen=True)
-class Unit:
+class Unit(_Named):
     code: str
     name: str  # "Xã Tân Lập", "Phường Ba Đình", "Đặc khu Phú Quốc"
     province: str  # code
-
-    @property
-    def kind(self) -> str:
-        return split_kind(self.name)[0]
-
-    @property
-    def bare(self) -> str:
-        return split_kind(self.name)[1]
 
 
 @dataclass(frozen=True)
@@ -72,19 +70,11 @@ class OldProvince:
 
 
 @dataclass(frozen=True)
-class OldUnit:
+class OldUnit(_Named):
     code: str
     name: str  # "Thị trấn Phong Sơn"
     province: str  # old province code
     successors: tuple  # unit codes: one, or several where the commune was divided
-
-    @property
-    def kind(self) -> str:
-        return split_kind(self.name)[0]
-
-    @property
-    def bare(self) -> str:
-        return split_kind(self.name)[1]
 
 
 @dataclass(frozen=True)

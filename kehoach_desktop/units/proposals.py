@@ -40,10 +40,8 @@ def _case_like(model: str, text: str) -> str:
     return text.upper() if model.isupper() else text
 
 
-def _level_words(province, model: str, capital: bool) -> str:
-    kind = province.kind
-    word = kind if capital else kind.lower()
-    return _case_like(model, f"{word} {province.bare}")
+def _level_words(province) -> str:
+    return f"{province.kind.lower()} {province.bare}"
 
 
 def provincial_form(found, text: str, province) -> str:
@@ -55,13 +53,18 @@ def provincial_form(found, text: str, province) -> str:
         return _case_like(text, f"{before}{word} {found.committee} {province.bare}").rstrip()
     for pattern, department, _office in _DEPARTMENT_RES:
         if head.startswith("phong") and pattern.search(head):
-            return _case_like(text, f"{department} {_level_words(province, 'x', False)}")
+            return _case_like(text, f"{department} {_level_words(province)}")
     if head.startswith("ban chi huy quan su"):
-        return _case_like(text, f"Bộ Chỉ huy Quân sự {_level_words(province, 'x', False)}")
+        return _case_like(text, f"Bộ Chỉ huy Quân sự {_level_words(province)}")
     if _PROVINCE_TOO.match(head):
-        capital = text[found.level_at:found.level_at + 1].isupper()
-        return f"{text[: found.level_at]}{_level_words(province, text, capital)}"
+        return _same_body(found, text, province.kind, f" {province.bare}")
     return ""
+
+
+def _same_body(found, text: str, kind: str, name: str) -> str:
+    """The words of the body before its level, then ``kind name`` written like the level word was."""
+    capital = text[found.level_at:found.level_at + 1].isupper()
+    return f"{text[: found.level_at]}{_case_like(text, f'{kind if capital else kind.lower()}{name}')}"
 
 
 def commune_form(found, text: str, unit, kind: str = "Xã") -> str:
@@ -83,6 +86,5 @@ def commune_form(found, text: str, unit, kind: str = "Xã") -> str:
     if head.startswith("trung tam y te"):
         return _case_like(text, f"Trạm Y tế {kind.lower()}{bare}")
     if _COMMUNE_TOO.match(head):
-        capital = text[found.level_at:found.level_at + 1].isupper()
-        return f"{body}{_case_like(text, f'{kind if capital else kind.lower()}{bare}')}"
+        return _same_body(found, text, kind, bare)
     return ""

@@ -225,20 +225,19 @@ def _body_head(words: Words, anchor: int) -> int:
 
 
 def _unit(words: Words, i: int, width: int, kind: str, index, out: list) -> int:
-    count, key = _lookup(words, i + width, (index.new_by_name, index.old_by_name))
-    if not count:
-        return width
-    end = words.spans[i + width + count - 1][1]
-    out.append(Found("unit", words.spans[i][0], end, kind, words.text[words.spans[i + width][0]:end], key,
-                     words.all_caps))
-    return width + count
+    return _named(words, i, width, "unit", kind, (index.new_by_name, index.old_by_name), out)
 
 
 def _province(words: Words, i: int, width: int, level: str, index, out: list) -> int:
-    count, key = _lookup(words, i + width, (index.province_by_name, index.old_province_by_name))
+    return _named(words, i, width, "province", level, (index.province_by_name, index.old_province_by_name), out)
+
+
+def _named(words: Words, i: int, width: int, kind: str, level: str, tables, out: list) -> int:
+    """A unit word and the known name after it ("xã Tân Lập", "tỉnh Nghệ An") as one finding."""
+    count, key = _lookup(words, i + width, tables)
     if not count:
         return width
     end = words.spans[i + width + count - 1][1]
-    out.append(Found("province", words.spans[i][0], end, level, words.text[words.spans[i + width][0]:end], key,
+    out.append(Found(kind, words.spans[i][0], end, level, words.text[words.spans[i + width][0]:end], key,
                      words.all_caps))
     return width + count

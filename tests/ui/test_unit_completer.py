@@ -38,13 +38,20 @@ def choose(qtbot, completer, label: str) -> None:
     qtbot.waitUntil(lambda: not popup.isVisible())
 
 
+def type_into(qtbot, window, name: str, text: str):
+    """Type ``text`` into the Đơn vị step's field ``header.<name>``; its completer once the popup shows."""
+    edit = field(window, f"header.{name}")
+    edit.setFocus()
+    type_text(qtbot, edit, text)
+    completer = window.wizard.current_step().unit_completers[name]
+    qtbot.waitUntil(completer.popup().isVisible)
+    return completer
+
+
 def test_typing_without_accents_offers_every_tan_lap_with_its_province(qtbot, answers):  # noqa: F811
     window = make_window(qtbot)
     issuer = field(window, "header.issuer")
-    issuer.setFocus()
-    qtbot.keyClicks(issuer, "tan lap")
-    completer = window.wizard.current_step().unit_completers["issuer"]
-    qtbot.waitUntil(completer.popup().isVisible)
+    completer = type_into(qtbot, window, "issuer", "tan lap")
     rows = popup_rows(completer)
     assert {"Xã Tân Lập — Tỉnh Lâm Đồng", "Phường Tân Lập — Tỉnh Đắk Lắk", "Xã Tân Lập — Tỉnh Quảng Trị",
             "Xã Tân Lập — Tỉnh Tây Ninh"} <= set(rows)
@@ -62,10 +69,7 @@ def test_typing_without_accents_offers_every_tan_lap_with_its_province(qtbot, an
 def test_party_regime_gets_the_provincial_party_committee_above(qtbot, answers):  # noqa: F811
     window = make_window(qtbot)
     window.document.set_value("regime", "party")
-    place = field(window, "header.place")
-    place.setFocus()
-    type_text(qtbot, place, "Tân Lập lâm")
-    completer = window.wizard.current_step().unit_completers["place"]
+    completer = type_into(qtbot, window, "place", "Tân Lập lâm")
     choose(qtbot, completer, "Xã Tân Lập — Tỉnh Lâm Đồng")
     header = window.document.plan.header
     assert (header.superior, header.issuer, header.place) == ("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG ỦY XÃ TÂN LẬP", "Tân Lập")
@@ -74,11 +78,7 @@ def test_party_regime_gets_the_provincial_party_committee_above(qtbot, answers):
 
 def test_escape_closes_the_popup_and_keeps_what_was_typed(qtbot, answers):  # noqa: F811
     window = make_window(qtbot)
-    superior = field(window, "header.superior")
-    superior.setFocus()
-    qtbot.keyClicks(superior, "phu quoc")
-    completer = window.wizard.current_step().unit_completers["superior"]
-    qtbot.waitUntil(completer.popup().isVisible)
+    completer = type_into(qtbot, window, "superior", "phu quoc")
     assert popup_rows(completer)[0] == "Đặc khu Phú Quốc — Tỉnh An Giang"  # best first
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not completer.popup().isVisible())
@@ -143,11 +143,7 @@ def test_menu_refuses_a_bad_list_and_the_completion_keeps_working(qtbot, answers
     title, text, _choices, _details = answers.asked[-1]
     assert title == "Không cập nhật được danh sách" and "thiếu danh sách “provinces”" in text
     assert not data.user_path().exists()
-    issuer = field(window, "header.issuer")
-    issuer.setFocus()
-    qtbot.keyClicks(issuer, "tan lap")
-    completer = window.wizard.current_step().unit_completers["issuer"]
-    qtbot.waitUntil(completer.popup().isVisible)
+    completer = type_into(qtbot, window, "issuer", "tan lap")
     assert "Xã Tân Lập — Tỉnh Lâm Đồng" in popup_rows(completer)
 
 

@@ -29,18 +29,7 @@ class UnitReview(QWidget):
                        "địa danh, Nơi nhận và phần nhiệm vụ là của năm nay: chọn cách sửa từng chỗ. Cơ quan ban hành "
                        "của văn bản được dẫn được giữ nguyên.")
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.mentions), len(COLUMNS), objectName="unitMentions")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.Interactive)
-        self.table.setColumnWidth(2, 260)
-        self.table.setColumnWidth(3, 240)
+        self.table = _table(len(self.mentions))
         self.combos: list = []
         for row, mention in enumerate(self.mentions):
             self._fill_row(row, mention)
@@ -84,6 +73,21 @@ class UnitReview(QWidget):
         if plan is None or not any(m.changes for m in self.mentions):
             return plan
         return apply_unit_changes(plan, self.mentions)
+
+
+def _table(rows: int) -> QTableWidget:
+    """Read-only rows; where and what to do sized to their contents, the context takes the rest."""
+    table = QTableWidget(rows, len(COLUMNS), objectName="unitMentions")
+    table.setHorizontalHeaderLabels(list(COLUMNS))
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().hide()
+    modes = (QHeaderView.ResizeToContents, QHeaderView.Stretch, QHeaderView.Interactive, QHeaderView.Interactive)
+    for column, (mode, width) in enumerate(zip(modes, (0, 0, 260, 240))):
+        table.horizontalHeader().setSectionResizeMode(column, mode)
+        if width:
+            table.setColumnWidth(column, width)
+    return table
 
 
 def _highlighted(mention) -> QLabel:
