@@ -88,3 +88,15 @@ def test_validate_command_reports_the_codes(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     problems = out if isinstance(out, list) else out["problems"]
     assert {"district-body", "old-unit"} <= {p["code"] for p in problems}
+
+
+def test_rollover_command_applies_the_unit_defaults_and_reports_the_rest(tmp_path, capsys):
+    path = tmp_path / "nam-truoc.json"
+    path.write_text(plans.party_ha_giang_2023().to_json(), "utf-8")
+    assert main(["rollover", str(path)]) == 0
+    captured = capsys.readouterr()
+    new = Plan.from_json(captured.out)
+    assert (new.header.superior, new.header.issuer, new.header.place) == (
+        "ĐẢNG BỘ TỈNH TUYÊN QUANG", "ĐẢNG ỦY XÃ LŨNG CÚ", "Lũng Cú")
+    assert "Huyện ủy Đồng Văn" in new.preamble[0]  # cited: history
+    assert "Cần kiểm tra (sections[1].content[0]): Từ 01/7/2025 không còn cấp huyện" in captured.err
