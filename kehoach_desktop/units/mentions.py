@@ -34,6 +34,8 @@ _CITATION = re.compile(r"\bsố\s*\d+|\d+\s*/\s*(?:19|20)\d{2}\s*/|\d{1,2}\s*/\s
 _DOC_WORD = re.compile(r"\b(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Hướng dẫn|Công văn|Thông báo|Luật|Nghị định|"
                        r"Thông tư|Văn bản|Kết luận|Chương trình|Đề án|Thông tri|Quy định|Quy chế|Điều lệ)\b")
 _ISSUER_BEFORE = re.compile(r"\b(?:của|do)\s+$")
+_EVENT_BEFORE = re.compile(r"\b(?:Đại hội|Nghị quyết|Hội nghị)\s+$", re.IGNORECASE)  # "Đại hội Đảng bộ huyện"
+_PEOPLES_BODY = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
 _CLAUSE_END = re.compile(r"[;:\n]|\.\s|,\s+(?=[A-ZĐÀ-Ỹ])")
 CITED_WINDOW = 240
 
@@ -85,9 +87,10 @@ class UnitMention:
 class _Context:
     """What the plan says about where it is: its provinces (today's and old), its commune, its regime."""
 
-    def __init__(self, index, regime: str):
+    def __init__(self, index, regime: str, issuer: str = ""):
         self.index = index
         self.regime = regime
+        self.issuer = issuer
         self.new: set = set()
         self.old: set = set()
         self.commune = None
@@ -144,11 +147,13 @@ def find_unit_mentions(plan, index=None) -> list:
         index = current_index()
     folds: dict = {}
     scanned = [(where, text, scan(text or "", index, folds)) for where, text in plan_fields(plan)]
-    ctx = _Context(index, plan.regime)
+    ctx = _Context(index, plan.regime, plan.header.issuer)
     for _where, _text, found in scanned:
         for f in found:
             if f.kind == "province":
                 ctx.add_province(f.key)
+    if not ctx.new:
+        ctx.new = _province_of_issuer(scanned, index)
     ctx.finish()
     ctx.commune = _own_commune(plan, scanned, ctx)
     mentions = []
@@ -161,6 +166,19 @@ def find_unit_mentions(plan, index=None) -> list:
     if place is not None:
         mentions.insert(sum(1 for m in mentions if m.where.startswith("header.")), place)
     return mentions
+
+
+def _province_of_issuer(scanned, index) -> set:
+    """Today's province of a plan that names none: the one its commune's name belongs to, if only one."""
+    for _where, _text, found in scanned[:2]:
+        for f in found:
+            if f.kind == "unit":
+                olds = same_name(index.old_by_name.get(f.key, ()), f.name)
+                news = same_name(index.new_by_name.get(f.key, ()), f.name)
+                provinces = {c for o in olds for c in index.old_province[o.province].successors}
+                provinces |= {u.province for u in news}
+                return provinces if len(provinces) == 1 else set()
+    return set()
 
 
 def _own_commune(plan, scanned, ctx):
@@ -188,6 +206,8 @@ def _part(where: str, text: str, start: int) -> str:
 
 def is_cited(text: str, start: int) -> bool:
     """True when the words at ``start`` belong to a document cited earlier in the same clause."""
+    if _EVENT_BEFORE.search(text[max(0, start - 20):start]):
+        return True
     window = text[max(0, start - CITED_WINDOW):start + 1]  # the mention's first letter: for ", UBND …"
     clause_start = 0
     for m in _CLAUSE_END.finditer(window):
@@ -259,17 +279,21 @@ def _district_body(where: str, span: str, f, part: str, ctx, make: dict):
     if part == PART_RECIPIENTS:
         options.append(Option("Bỏ dòng này khỏi Nơi nhận", remove=True))
         choice = 0
-    if where == "header.superior" and ctx.regime == "state":
+    superior = where == "header.superior"
+    peoples = not ctx.issuer.strip() or bool(_PEOPLES_BODY.match(ctx.issuer.strip().upper()))
+    if superior and ctx.regime == "state":
         options.append(Option("Để trống (xã không có cấp trên)", ""))
-        choice = 0
+        choice = 0 if peoples else -1  # a commune's People's Committee or Council has no body above it
     province = ctx.province
     if province is not None:
         text = provincial_form(f, span, province)
         if text:
             options.append(Option(f"Đổi thành “{text}”", text))
-            if where == "header.superior" and ctx.regime == "party":
-                choice = len(options) - 1  # a commune's party committee is directly under the province's
+            if superior and (ctx.regime == "party" or not peoples):
+                choice = len(options) - 1  # a commune's committee or association is directly under the province's
     text = commune_form(f, span, ctx.commune, ctx.commune_kind) if part != PART_HEADER else ""
+    if text and name_key(text) in name_key(ctx.issuer):
+        text = ""  # the plan's own body: not a recipient of itself
     if text:
         options.append(Option(f"Đổi thành “{text}”", text))
     if province is None and part in (PART_RECIPIENTS, PART_HEADER, PART_DUTIES):

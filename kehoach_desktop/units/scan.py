@@ -141,7 +141,8 @@ def _name_after(words: Words, i: int) -> int:
     while i + k < len(words) and k < MAX_DISTRICT_NAME and words.capital(i + k) and words.joined(i + k - 1):
         if not words.all_caps and words.low[i + k] in _STOP:
             break
-        if words.all_caps and (words.low[i + k] in ("tỉnh", "thành") or words.raw[i + k].isdigit()):
+        if words.all_caps and (words.low[i + k] == "tỉnh" or words.match(i + k, ("thành", "phố"))
+                               or words.raw[i + k].isdigit()):
             break
         k += 1
     return k
