@@ -122,3 +122,40 @@ def test_no_false_mentions(text):
 
     plan = Plan(sections=[Section("Nhiệm vụ", [text])])
     assert find_unit_mentions(plan) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HỘI LHPN HUYỆN YÊN THÀNH", ["HỘI LHPN HUYỆN YÊN THÀNH"]),
+    ("UBND HUYỆN QUỲNH LƯU TỈNH NGHỆ AN", ["UBND HUYỆN QUỲNH LƯU"]),
+    ("Thành ủy Thanh Hóa chỉ đạo", ["Thành ủy Thanh Hóa"]),  # a city that was a district
+    ("Quận ủy Ba Đình", ["Quận ủy Ba Đình"]),
+    ("Văn phòng HĐND và UBND huyện tổng hợp", ["Văn phòng HĐND và UBND huyện"]),
+])
+def test_district_bodies_are_read_whole(text, expected):
+    from kehoach_desktop.plan.model import Plan, Section
+
+    plan = Plan(sections=[Section("Nhiệm vụ", [text])])
+    assert [m.text for m in find_unit_mentions(plan)] == expected
+
+
+def test_a_congress_of_a_district_committee_is_history():
+    from kehoach_desktop.plan.model import Plan, Section
+
+    plan = Plan(sections=[Section("Nhiệm vụ", ["Triển khai Nghị quyết Đại hội Đảng bộ tỉnh, Đại hội Đảng bộ huyện."])])
+    assert [m.part for m in find_unit_mentions(plan)] == [PART_CITED]
+
+
+def test_accents_tell_names_apart():
+    """Đông Sơn is not Đồng Sơn: folding finds both, the written accents choose."""
+    from kehoach_desktop.plan.model import Header, Plan
+    from kehoach_desktop.units.index import current_index, same_name
+
+    found = current_index().old_by_name["dong son"]
+    assert {u.bare for u in same_name(found, "Đồng Sơn")} == {"Đồng Sơn"}
+    assert {u.bare for u in same_name(found, "dong son")} == {"Đồng Sơn", "Đông Sơn"}
+    assert {u.bare for u in same_name(current_index().province_by_name["thanh hoa"], "Thanh Hoá")} >= {"Thanh Hóa"}
+
+    plan = Plan(header=Header(issuer="ỦY BAN NHÂN DÂN XÃ ĐỒNG SƠN", place="Đồng Sơn"),
+                preamble=["Ủy ban nhân dân xã Đồng Sơn, tỉnh Phú Thọ ban hành Kế hoạch như sau:"])
+    issuer = [m for m in find_unit_mentions(plan) if m.where == "header.issuer"][0]
+    assert [o.text for o in issuer.options] == ["XÃ LAI ĐỒNG", None]
