@@ -27,5 +27,17 @@ def run(args) -> int:
     plan = rollover_plan(load_plan(args.file).plan, args.year)
     for problem in stale_year_problems(plan, args.year):
         print(f"Cần kiểm tra ({problem.where}): {problem.message}", file=sys.stderr)
+    plan = _bring_units_up_to_date(plan)
     emit_plan(plan, args.output)
     return 0
+
+
+def _bring_units_up_to_date(plan):
+    """The units review's defaults (header, place, Nơi nhận, successors); the rest is reported."""
+    from ..units.mentions import PART_CITED, apply_unit_changes, find_unit_mentions
+
+    mentions = find_unit_mentions(plan)
+    for m in mentions:
+        if not m.changes and m.part != PART_CITED:
+            print(f"Cần kiểm tra ({m.where}): {m.reason}", file=sys.stderr)
+    return apply_unit_changes(plan, mentions)

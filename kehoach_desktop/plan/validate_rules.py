@@ -372,3 +372,13 @@ def check_unfinished(plan, rules):
 
 CHECKS = (check_header, check_year_and_date, check_summary, check_preamble, check_sections, check_end_mark,
           check_recipients, check_signature, check_stale_years, check_unfinished)
+
+
+def check_units(plan, rules):
+    """District bodies and old units in a plan of the two-tier government (``units/check.py``)."""
+    from ..units.check import check_units as units
+
+    return units(plan, rules)
+
+
+CHECKS += (check_units,)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..plan.rollover import apply_rollover, find_year_mentions, plan_year, propose_year
+from .widgets.unit_review import attach_unit_review
 
 COLUMNS = ("Đổi", "Ngữ cảnh", "Năm cũ → năm mới", "Lý do")
 REASON_WIDTH = 250  # px: the reasons wrap on two or three lines, the context keeps the rest
@@ -101,6 +102,7 @@ class RolloverDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._reload()
+        self.units = attach_unit_review(self, layout, plan)  # district bodies and old units, in a tab
 
     # ---- public -----------------------------------------------------------
     @property
@@ -117,6 +119,7 @@ class RolloverDialog(QDialog):
 
     def accept(self) -> None:
         self._result = apply_rollover(self._plan, self._mentions, self.year.value())
+        self._result = self.units.apply_to(self._result)
         super().accept()
 
     # ---- internals --------------------------------------------------------
