@@ -132,13 +132,18 @@ def main(argv=None, *, on_window=None, timeout_ms: int = 0) -> int:
 
 
 def _after_start(window, files: list[str]) -> None:
-    """Once the window is up: the file asked for, else a draft left by a crash; broken forms."""
+    """Once the window is up: the file asked for, else the first run's welcome and a draft left by a
+    crash; broken forms."""
     if files:
         window.files.open(files[0])
     else:
         from .autosave import offer_recovery
+        from .welcome import should_welcome
 
-        offer_recovery(window)
+        if should_welcome():  # first run: the unit's profile first, then (if any) a crash's draft
+            window.show_welcome().finished.connect(lambda _r: offer_recovery(window))
+        else:
+            offer_recovery(window)
     if window.form_errors:
         from . import vi
 

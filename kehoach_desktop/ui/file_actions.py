@@ -90,7 +90,7 @@ class FileController(QObject):
             return False
         from .new_plan_dialog import NewPlanDialog
 
-        dialog = NewPlanDialog(self.forms, self.window)
+        dialog = NewPlanDialog(self.forms, self.window, getattr(self.window, "profile_name", ""))
         if not dialog.exec():
             return False
         plan, profile_name = dialog.result_plan()
