@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QTextBrowser,
+                               QVBoxLayout)
 
 from .. import APP_NAME, __version__, locations, storage
 from . import vi
@@ -65,7 +66,7 @@ class AboutDialog(QDialog):
         self.text = QLabel(about_html(self.facts))
         self.text.setObjectName("aboutText")
         self.text.setWordWrap(True)
-        self.text.setOpenExternalLinks(False)
+        self.text.setFixedWidth(600)  # a wrapped label gets its full height only at a known width
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
         layout.addWidget(self.text)
         box = vi.button_box(QDialogButtonBox.StandardButton.Close, self)
@@ -75,7 +76,7 @@ class AboutDialog(QDialog):
         box.addButton(open_folder, QDialogButtonBox.ButtonRole.ActionRole)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
-        self.resize(600, 0)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
     def open_data_folder(self):
         from PySide6.QtCore import QUrl
@@ -103,6 +104,7 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideText")
         self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDocumentMargin(14)
         self.browser.setMarkdown(guide_text())
         layout.addWidget(self.browser)
         box = vi.button_box(QDialogButtonBox.StandardButton.Close, self)
