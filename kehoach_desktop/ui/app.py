@@ -131,9 +131,23 @@ def main(argv=None, *, on_window=None, timeout_ms: int = 0) -> int:
     return app.exec()
 
 
+def _set_icon() -> None:
+    """The app's icon on its windows and the taskbar (after start-up: no image is read before the
+    first paint)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ..locations import resource_path
+
+    path = resource_path("icons", "kehoach.png")
+    if path.is_file():
+        QApplication.instance().setWindowIcon(QIcon(str(path)))
+
+
 def _after_start(window, files: list[str]) -> None:
     """Once the window is up: the file asked for, else the first run's welcome and a draft left by a
     crash; broken forms."""
+    _set_icon()
     if files:
         window.files.open(files[0])
     else:
