@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QLabel, QLi
 
 from .. import storage
 from ..plan.text import fold, nfc
+from .profile_dialog import FIELDS as UNIT_FIELDS  # the same fields as Tệp → Hồ sơ đơn vị
 from .wizard.unit_step import REGIME_CHOICES
 
 SETTING = "welcome"  # "done" or "skipped": the welcome is not shown again at start-up
@@ -22,14 +23,6 @@ SIGNERS = {  # usual signers of a commune's plan (the wizard's Chữ ký step le
     STATE: {"authority": "TM.", "collective": "ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH"},
     PARTY: {"authority": "T/M", "collective": "BAN THƯỜNG VỤ", "position": "BÍ THƯ"},
 }
-UNIT_FIELDS = (  # (key, label, example)
-    ("name", "Tên hồ sơ:", "VD: UBND xã Tân Lập"),
-    ("superior", "Cơ quan cấp trên:", "VD: ĐẢNG BỘ TỈNH PHÚ THỌ (để trống nếu không ghi)"),
-    ("issuer", "Cơ quan ban hành:", "VD: ỦY BAN NHÂN DÂN XÃ TÂN LẬP hoặc ĐẢNG ỦY XÃ TÂN LẬP"),
-    ("symbol", "Ký hiệu:", "VD: KH-UBND hoặc KH/ĐU"),
-    ("place", "Địa danh:", "VD: Tân Lập"),
-    ("archive", "Dòng “Lưu”:", "VD: Lưu: VT, VHXH"),
-)
 SIGNER_FIELDS = (
     ("authority", "Thẩm quyền ký:", "VD: TM., KT. (nhà nước); T/M, K/T (Đảng)"),
     ("collective", "Tập thể:", "VD: ỦY BAN NHÂN DÂN hoặc BAN THƯỜNG VỤ"),
