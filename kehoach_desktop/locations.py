@@ -50,6 +50,11 @@ def program_dir() -> Path:
     return Path(__file__).resolve().parents[1]
 
 
+def command_name() -> str:
+    """How the user starts the command line, for help and error texts."""
+    return os.path.basename(sys.executable) if is_bundled() else "python -m kehoach_desktop"
+
+
 def portable_file() -> Path:
     return program_dir() / PORTABLE_FILE
 
@@ -71,5 +76,5 @@ def portable_data_dir() -> str:
     return os.path.join(str(marker.parent), os.path.expanduser(folder))  # an absolute value wins
 
 
-__all__ = ["PORTABLE_FILE", "app_root", "forms_dir", "is_bundled", "portable_data_dir", "portable_file",
+__all__ = ["PORTABLE_FILE", "app_root", "command_name", "forms_dir", "is_bundled", "portable_data_dir", "portable_file",
            "program_dir", "resource_path"]

@@ -26,7 +26,7 @@ def test_no_file_is_located_beside_the_source_but_through_locations():
     """Every ``Path(__file__)`` of the package is in locations.py: the bundle has no source tree."""
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "kehoach_desktop").rglob("*.py")
                  if "__file__" in p.read_text("utf-8") and p.name != "locations.py"]
-    assert offenders == []
+    assert offenders == [], "find shipped files with kehoach_desktop.locations.resource_path / forms_dir"
 
 
 @pytest.fixture
@@ -52,6 +52,13 @@ def test_bundle_reads_its_own_data_folder(bundle):
     forms, errors = load_forms(locations.forms_dir())
     assert [f.id for f in forms] == ["trong"] and errors == []
     assert load_bundled(bundled_dir()) and bundled_dir() == bundle / "_internal" / "resources" / "library"
+
+
+def test_command_line_names_the_bundled_program(bundle):
+    from kehoach_desktop.cli import build_parser
+
+    assert locations.command_name() == "kehoach_desktop"
+    assert build_parser().format_usage().startswith("Cách dùng: kehoach_desktop ")
 
 
 def test_not_portable_without_the_file(bundle, private_user_dirs):

@@ -101,6 +101,8 @@ def test_command_line_of_the_bundle_on_vietnamese_paths(installed, tmp_path):
     assert plan["header"]["issuer"] == "ĐẢNG ỦY XÃ AN PHÚ" and plan["signature"]["name"] == "Nguyễn Văn An"
     proc = run(installed, "library", "search", "kinh phi")  # the bundled paragraph library
     assert proc.returncode == 0 and "Kinh phí" in proc.stdout
+    proc = run(installed, "--help")  # names the program the user has, not "python -m"
+    assert proc.returncode == 0 and proc.stdout.startswith("Cách dùng: kehoach_desktop ")
 
 
 def test_doc_import_without_libreoffice_says_where_to_get_it(installed, tmp_path):

@@ -173,6 +173,16 @@ def test_about_tells_the_version_the_data_folder_and_how_to_back_up(qtbot, answe
     assert about_facts()["portable"] is False
 
 
+def test_about_in_portable_mode(monkeypatch, tmp_path):
+    from kehoach_desktop import locations
+    from kehoach_desktop.ui.help_dialogs import about_html
+
+    monkeypatch.setattr(locations, "portable_data_dir", lambda: str(tmp_path / "DuLieu"))
+    facts = about_facts()
+    assert facts["portable"] and facts["data_dir"] == str(tmp_path / "DuLieu")
+    assert "di động" in about_html(facts) and "kehoach-portable.ini" in about_html(facts)
+
+
 def test_guide_is_bundled_and_shown(qtbot):
     dialog = GuideDialog()
     qtbot.addWidget(dialog)
