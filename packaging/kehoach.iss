@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 recipe for the Windows installer. Build it on Windows with packaging\build.cmd
+﻿; Inno Setup 6 (6.3 or later) recipe for the Windows installer. Build it on Windows with packaging\build.cmd
 ; (PyInstaller bundle first, then this script: ISCC.exe /DAppVersion=x.y.z packaging\kehoach.iss).
 ; - per user, no administrator: installs into %LOCALAPPDATA%\Programs\SoanKeHoach ({userpf});
 ; - Start-menu shortcut, desktop shortcut (a task, on by default);
