@@ -31,7 +31,9 @@ def main(argv=None) -> int:
 
         return cli_main(argv)
     if argv and not Path(argv[0]).exists() and Path(argv[0]).suffix.lower() not in OPENABLE:
-        print(f"Lỗi: không có lệnh hay tệp “{argv[0]}”. Xem: python -m kehoach_desktop --help",
+        from .locations import command_name
+
+        print(f"Lỗi: không có lệnh hay tệp “{argv[0]}”. Xem: {command_name()} --help",
               file=sys.stderr)
         return 2
     if _no_screen():

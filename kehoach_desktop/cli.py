@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from .errors import KehoachError
+from .locations import command_name
 
 # Command name → module in kehoach_desktop.commands.
 COMMANDS = {
@@ -53,11 +54,11 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):  # noqa: D102 - argparse API
         for english, vietnamese in _ARGPARSE_WORDS:
             message = message.replace(english, vietnamese)
-        self.exit(2, f"Lỗi: câu lệnh không đúng ({message}). Xem: python -m kehoach_desktop --help\n")
+        self.exit(2, f"Lỗi: câu lệnh không đúng ({message}). Xem: {command_name()} --help\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m kehoach_desktop",
+    parser = _Parser(prog=command_name(),  # "python -m kehoach_desktop", or the bundle's program
                      description="Soạn, kiểm tra và xuất Kế hoạch (DOCX) theo thể thức chính thức.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="các lệnh", metavar="LỆNH")
     for name, module in COMMANDS.items():

@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .locations import forms_dir
 from .plan.model import DEFAULT_NUMBERING, REGIMES, Header, Plan, Section, Signature
 from .plan.text import fold, nfc, nfc_deep
 
-FORMS_DIR = Path(__file__).resolve().parents[1] / "forms"
+FORMS_DIR = forms_dir()  # the source tree's forms/, or the bundle's
 
 # Wizard steps that are not sections, in order.
 STEP_KEYS = ("unit", "summary", "recipients", "signature", "review")

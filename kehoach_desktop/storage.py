@@ -26,8 +26,10 @@ SIGNERS_LIMIT = 8
 
 
 def data_dir() -> Path:
-    """The user data folder, created on first use."""
-    folder = xdg_data_dir()
+    """The user data folder, created on first use (beside the program in portable mode)."""
+    from .locations import portable_data_dir
+
+    folder = portable_data_dir() or xdg_data_dir()
     if not folder:
         from platformdirs import user_data_dir  # lazy: not needed to show the window
 

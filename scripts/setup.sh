@@ -49,8 +49,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # Install the pip packages once per version of pyproject.toml (a stamp file says which).
 extra=""; [ $want_test = 1 ] && extra="[test]"
+# CI also builds the bundle and runs it (tests/packaging): PyInstaller, the "build" extra.
+[ $want_test = 1 ] && [ "${CI:-}" = "true" ] && extra="[test,build]"
 stamp=".venv/.installed"; [ $want_test = 1 ] && stamp=".venv/.installed-test"
-want="$(cksum < pyproject.toml)"
+want="$(cksum < pyproject.toml) $extra"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Cài các gói Python vào .venv ..."
   if ! .venv/bin/python -m pip install -q -e ".$extra" > .venv/pip.log 2>&1; then

@@ -38,7 +38,9 @@ def run(args) -> int:
 
     action = getattr(args, "library_action", None)
     if action is None:
-        raise KehoachError("Hãy chọn một việc: search, export hoặc import. Xem: python -m kehoach_desktop library --help")
+        from ..locations import command_name
+
+        raise KehoachError(f"Hãy chọn một việc: search, export hoặc import. Xem: {command_name()} library --help")
     library = Library.open()
     if library.note:
         print(library.note, file=sys.stderr)

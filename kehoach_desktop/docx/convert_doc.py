@@ -25,7 +25,8 @@ MAC_FOLDERS = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
 
 NOT_INSTALLED = ("Không mở được tệp .doc (định dạng Word cũ) vì máy chưa cài LibreOffice. "
                  "Hãy mở tệp bằng Word, chọn Tệp → Lưu thành (File → Save As), chọn kiểu "
-                 "“Word Document (*.docx)”, rồi mở tệp .docx vừa lưu.")
+                 "“Word Document (*.docx)”, rồi mở tệp .docx vừa lưu. Hoặc cài LibreOffice "
+                 "(miễn phí, tải tại https://vi.libreoffice.org) rồi mở lại tệp .doc.")
 
 
 def find_soffice() -> str | None:

@@ -20,13 +20,10 @@ USER_FILE = "library.json"
 
 
 def bundled_dir() -> Path:
-    """``resources/library`` beside the package (source tree and installed app alike)."""
-    here = Path(__file__).resolve()
-    for base in (here.parents[2], here.parents[1]):
-        candidate = base / "resources" / "library"
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources" / "library"
+    """``resources/library`` of the source tree or of the bundle."""
+    from ..locations import resource_path
+
+    return resource_path("library")
 
 
 @lru_cache(maxsize=4)
@@ -48,9 +45,9 @@ def load_bundled(directory: Path | None = None) -> list[Paragraph]:
 
 
 def user_library_path() -> Path:
-    from platformdirs import user_data_dir
+    from ..storage import data_dir  # the user's data folder, or the portable one
 
-    return Path(user_data_dir("kehoach", appauthor=False)) / USER_FILE
+    return data_dir() / USER_FILE
 
 
 class UserFile:

@@ -131,14 +131,33 @@ def main(argv=None, *, on_window=None, timeout_ms: int = 0) -> int:
     return app.exec()
 
 
+def _set_icon() -> None:
+    """The app's icon on its windows and the taskbar (after start-up: no image is read before the
+    first paint)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ..locations import resource_path
+
+    path = resource_path("icons", "kehoach.png")
+    if path.is_file():
+        QApplication.instance().setWindowIcon(QIcon(str(path)))
+
+
 def _after_start(window, files: list[str]) -> None:
-    """Once the window is up: the file asked for, else a draft left by a crash; broken forms."""
+    """Once the window is up: the file asked for, else the first run's welcome and a draft left by a
+    crash; broken forms."""
+    _set_icon()
     if files:
         window.files.open(files[0])
     else:
         from .autosave import offer_recovery
+        from .welcome import should_welcome
 
-        offer_recovery(window)
+        if should_welcome():  # first run: the unit's profile first, then (if any) a crash's draft
+            window.show_welcome().finished.connect(lambda _r: offer_recovery(window))
+        else:
+            offer_recovery(window)
     if window.form_errors:
         from . import vi
 

@@ -91,7 +91,8 @@ class FileController(QObject):
         from .new_plan_dialog import NewPlanDialog
 
         last = storage.load_settings().get("last_profile", "")  # the unit last used is offered first
-        dialog = NewPlanDialog(self.forms, self.window, profile_name=last if isinstance(last, str) else "")
+        current = getattr(self.window, "profile_name", "") or (last if isinstance(last, str) else "")
+        dialog = NewPlanDialog(self.forms, self.window, profile_name=current)
         if not dialog.exec():
             return False
         plan, profile_name = dialog.result_plan()

@@ -153,7 +153,10 @@ class MainWindow(QMainWindow):
         m.addAction(self.preview_action)
 
         m = bar.addMenu("Trợ &giúp")
+        self._action(m, "actionGuide", "Hướng dẫn &sử dụng", self.show_guide)
         self._action(m, "actionHelp", "&Hướng dẫn bước này", self.show_help, ["F1"])
+        self._action(m, "actionWelcome", "&Thiết lập đơn vị ban đầu…", self.show_welcome)
+        m.addSeparator()
         self._action(m, "actionAbout", "&Giới thiệu", self.show_about)
 
     def _set_shortcuts(self):
@@ -234,12 +237,25 @@ class MainWindow(QMainWindow):
                   details=f"Ví dụ: {guidance.example}" if guidance.example else "")
 
     def show_about(self):
-        from . import vi
+        from .help_dialogs import AboutDialog
 
-        from .. import __version__
+        AboutDialog(self).exec()
 
-        vi.inform(self, "Giới thiệu", f"{APP_NAME}, phiên bản {__version__}: soạn, kiểm tra và in Kế hoạch "
-                  "theo đúng thể thức (Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
+    def show_guide(self):
+        from .help_dialogs import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def show_welcome(self):
+        from .welcome import open_welcome
+
+        return open_welcome(self)
+
+    def use_new_profile(self, name: str):
+        """A profile made by the welcome: the window's from now on; an untouched new plan takes it."""
+        self._set_profile(name)
+        if not self.document.is_modified() and self.files.path is None:
+            self.document.replace_plan(self._first_plan())
 
     def print_plan(self):
         self.files.print_plan(self.wizard.preview)

@@ -169,13 +169,10 @@ def read_file(path) -> UnitData:
 
 # ---- where it lives ---------------------------------------------------------------
 def bundled_path() -> Path:
-    """``resources/units/units.json`` beside the package (source tree and installed app alike)."""
-    here = Path(__file__).resolve()
-    for base in (here.parents[2], here.parents[1]):
-        candidate = base / "resources" / "units" / "units.json"
-        if candidate.is_file():
-            return candidate
-    return here.parents[2] / "resources" / "units" / "units.json"
+    """``resources/units/units.json``, in the source tree and in the bundle alike."""
+    from ..locations import resource_path
+
+    return resource_path("units", "units.json")
 
 
 def user_path() -> Path:

@@ -20,6 +20,7 @@ def test_missing_libreoffice_says_how_to_save_as_docx(tmp_path, monkeypatch):
     with pytest.raises(FileRejected) as err:
         convert_doc_to_docx(doc)
     assert str(err.value) == NOT_INSTALLED and ".docx" in str(err.value)
+    assert "libreoffice.org" in str(err.value)  # where to get it
 
 
 def test_time_limit(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from kehoach_desktop import __version__, storage
+from kehoach_desktop import storage
 from kehoach_desktop.ui.new_plan_dialog import NewPlanDialog
 
 from .test_wizard_journeys import make_window, when_modal
@@ -53,13 +53,6 @@ def test_open_saved_file_says_so_when_no_program_opens_docx(qtbot, answers, tmp_
     qtbot.mouseClick(review.open_button, Qt.MouseButton.LeftButton)
     title, text, _choices, details = answers.asked[asked_before]
     assert title == "Không mở được tệp Word" and ".docx" in text and "ke-hoach.docx" in details
-
-
-def test_about_shows_the_version(qtbot, answers):
-    window = make_window(qtbot)
-    window.findChild(type(window.undo_action), "actionAbout").trigger()
-    title, text, _choices, _details = answers.asked[-1]
-    assert title == "Giới thiệu" and f"phiên bản {__version__}" in text
 
 
 def test_new_plan_offers_the_profile_last_used(qtbot, answers):
