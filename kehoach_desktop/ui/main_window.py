@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.files.recent_changed.connect(self._fill_recent)
         self.files.saved.connect(self._on_saved)
         self.files.profile_chosen.connect(self._set_profile)
+        self.document.replaced.connect(self._show_plan_unit)
         self.wizard.save_requested.connect(self.files.save)
         self.wizard.open_saved_requested.connect(self.files.open_in_word_processor)
         self.wizard.manage_profiles.connect(self.manage_profiles)
@@ -191,8 +192,21 @@ class MainWindow(QMainWindow):
         self.wizard.set_profile_name(name)
         self._remember_profile(name)
 
+    def _show_plan_unit(self):
+        """A plan opened, imported, rolled over or recovered: the Đơn vị step shows its own unit's
+        profile, or none, never the one shown before (its signer would be stored there)."""
+        plan = self.document.plan
+        current = storage.find_profile(storage.load_profiles(), self.profile_name) if self.profile_name else None
+        if current is not None and current.issuer == plan.header.issuer:  # a new plan from this profile
+            return
+        profile = storage.profile_for_issuer(storage.load_profiles(), plan.header.issuer, self.profile_name)
+        self.profile_name = profile.name if profile else ""
+        self.wizard.set_profile_name(self.profile_name)
+
     def _remember_profile(self, name: str):
         self.profile_name = name
+        if not name:  # a plan of no known unit: New plan still offers the profile last used
+            return
         try:
             storage.update_settings(last_profile=name)
         except Exception:  # settings are a comfort, never a reason to stop
@@ -201,8 +215,8 @@ class MainWindow(QMainWindow):
     def _on_saved(self, path: str):
         self.autosaver.clear()
         self.wizard.review_step().set_saved_path(path)
-        if self.profile_name:
-            storage.remember_signer(self.profile_name, self.document.plan.signature.to_dict())
+        plan = self.document.plan  # the signer is kept only by the profile of the plan's own unit
+        storage.remember_plan_signer(plan.header.issuer, plan.signature.to_dict(), self.profile_name)
         self.statusBar().showMessage(f"Đã lưu {path}", 5000)
 
     def _restore_geometry(self, settings: dict):
@@ -222,12 +236,18 @@ class MainWindow(QMainWindow):
 
     # ---- help, print, profiles ---------------------------------------------------------
     def show_help(self):
-        from . import vi
+        from .help_dialog import HelpDialog, help_html
 
         step = self.wizard.current_step()
         guidance = step.guidance()
-        vi.inform(self, f"Hướng dẫn: {step.title}", guidance.text or "Điền các ô của bước này.",
-                  details=f"Ví dụ: {guidance.example}" if guidance.example else "")
+        html = help_html(step.key, self.document.plan.regime, step.title, guidance.text, guidance.example)
+        # Not modal: the help can stay open beside the step while the user types.
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(html, step.title, self)
+        else:
+            self.help_dialog.set_help(html, step.title)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
 
     def show_about(self):
         from . import vi
