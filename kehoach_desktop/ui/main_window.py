@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("&Xem")
         self._action(m, "actionBack", "Bước &trước", self.wizard.back, ["Ctrl+PgUp"])
         self._action(m, "actionNext", "Bước &sau", self.wizard.next, ["Ctrl+PgDown"])
+        self._action(m, "actionFindParagraph", "Tìm đoạn văn &mẫu", lambda: self.wizard.focus_library_search(),
+                     ["Ctrl+F", "Ctrl+K"], "Đến ô tìm trong thư viện đoạn văn mẫu")
         self.preview_action = QAction(self)
         self.preview_action.setText("&Xem trước trang in")
         self.preview_action.setCheckable(True)

@@ -13,11 +13,11 @@ from .wizard.unit_step import REGIME_CHOICES
 
 FIELDS = (  # key, label, the key of its placeholder in resources/help/fields.json (per regime)
     ("name", "&Tên hồ sơ:", "name"),
-    ("superior", "Cơ quan cấp &trên:", "header.superior"),
+    ("superior", "Cơ quan cấp t&rên:", "header.superior"),
     ("issuer", "Cơ quan &ban hành:", "header.issuer"),
     ("symbol", "&Ký hiệu:", "header.symbol"),
     ("place", "Địa &danh:", "header.place"),
-    ("archive", "Dòng “&Lưu”:", "archive"),
+    ("archive", "Dòng “Lư&u”:", "archive"),
 )
 
 
