@@ -17,6 +17,7 @@ from .. import APP_NAME, storage
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
+FRAME_ESTIMATE = (8, 38)  # a window frame's width and height (borders, title bar) before it shows
 NEW_PLAN_NAME = "Kế hoạch mới"  # the title before a plan has a file (FileController.display_name)
 
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
     def finish_start(self):
         """After the first paint: the plan (if not yet), then the wizard's late touches and preview."""
         self.load()
+        self.fit_screen()  # now with the real frame of the window system
         self.wizard.finish_start()
         self.started.emit()
 
@@ -229,6 +231,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1366, 768)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Keep the whole window, status bar included, inside the screen's available area (a
+        1366×768 screen less its taskbar): before it shows with a usual title bar's height, then,
+        once shown, with its real frame."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w = frame.width() - inner.width() if self.isVisible() else FRAME_ESTIMATE[0]
+        extra_h = frame.height() - inner.height() if self.isVisible() else FRAME_ESTIMATE[1]
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_geometry(self):
         try:
