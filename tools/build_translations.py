@@ -7,6 +7,7 @@ is missing (the app then speaks Qt's English in its dialogs): a translation neve
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -35,8 +36,14 @@ def compile_ts(ts: Path, qm: Path, lrelease: str = "") -> bool:
     lrelease = lrelease or find_lrelease()
     if not lrelease:
         return False
-    done = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
-    return done.returncode == 0 and qm.is_file()
+    # Written beside, then renamed: a running app keeps reading the old file it has mapped.
+    part = qm.with_name(qm.name + ".part")
+    done = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(part)], capture_output=True, text=True)
+    if done.returncode != 0 or not part.is_file():
+        part.unlink(missing_ok=True)
+        return False
+    os.replace(part, qm)
+    return True
 
 
 def main(argv=None) -> int:

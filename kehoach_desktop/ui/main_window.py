@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu("&Tệp")
         self._action(m, "actionNew", "&Mới…", lambda: self.files.new_plan(), ["Ctrl+N"], "Tạo kế hoạch mới")
-        self._action(m, "actionOpen", "M&ở…", lambda: self.files.open(), ["Ctrl+O"])
+        self._action(m, "actionOpen", "Mở &tệp…", lambda: self.files.open(), ["Ctrl+O"])
         self._action(m, "actionOpenPrevious", "Mở kế hoạch &năm trước…", lambda: self.files.open_previous_year(),
                      tip="Đọc kế hoạch gõ tay (.docx, .doc, .txt) và tạo kế hoạch năm mới từ đó")
         self.recent_menu = m.addMenu("Tệp &gần đây")
@@ -132,13 +132,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(False)  # filled when the plan is loaded
         m.addSeparator()
         self._action(m, "actionSave", "&Lưu", lambda: self.files.save(), ["Ctrl+S"])
-        self._action(m, "actionSaveAs", "Lưu &thành…", lambda: self.files.save_as(), ["Ctrl+Shift+S"])
+        self._action(m, "actionSaveAs", "Lư&u thành…", lambda: self.files.save_as(), ["Ctrl+Shift+S"])
         self._action(m, "actionPrint", "&In…", self.print_plan, ["Ctrl+P"])
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
         m.addSeparator()
-        self._action(m, "actionQuit", "T&hoát", self.close, ["Ctrl+Q"])
+        self._action(m, "actionQuit", "Th&oát", self.close, ["Ctrl+Q"])
 
         self.edit_menu = bar.addMenu("&Sửa")  # its undo/redo come with the plan's undo stack
 

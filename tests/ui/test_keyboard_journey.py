@@ -133,6 +133,12 @@ def test_a_pasted_tab_becomes_a_space(qtbot, answers):
 
     assert get_value(window.document.plan, path) == "Mục tiêu chung"
     assert text_box.toPlainText() == "Mục tiêu chung"
+    window.wizard.go_to(window.wizard.step_index("summary"))
+    preamble = tab_to(qtbot, window, "preamble")
+    QApplication.clipboard().setText("\t\tThực hiện Kế hoạch số 7/KH-UBND;")
+    key(qtbot, window, Qt.Key.Key_V, CTRL)
+    assert window.document.plan.preamble == ["Thực hiện Kế hoạch số 7/KH-UBND;"]
+    assert preamble.toPlainText() == "Thực hiện Kế hoạch số 7/KH-UBND;"  # the box shows no tab either
 
 
 def mnemonic(text: str) -> str:
@@ -146,6 +152,10 @@ def test_alt_keys_are_unique_on_every_step(qtbot, answers):
     bar = window.findChild(QMenuBar)
     menus = [mnemonic(a.text()) for a in bar.actions() if mnemonic(a.text())]
     assert len(menus) == len(set(menus)) == 4
+    for menu_action in bar.actions():  # inside each menu too, and typable letters (not “ở”)
+        items = [mnemonic(a.text()) for a in menu_action.menu().actions() if a.text()]
+        assert all(k.isascii() and k.isalpha() for k in items), items
+        assert len(items) == len(set(items)), (menu_action.text(), items)
     for index in range(len(wizard.steps)):
         wizard.go_to(index)
         if hasattr(wizard.current_step(), "ensure_library"):
