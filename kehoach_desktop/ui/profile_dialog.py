@@ -21,6 +21,19 @@ FIELDS = (  # key, label, the key of its placeholder in resources/help/fields.js
 )
 
 
+def button_row(buttons, stretch: bool = True) -> QHBoxLayout:
+    """Buttons side by side: (text with its Alt key, objectName, slot)."""
+    row = QHBoxLayout()
+    for text, name, slot in buttons:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    if stretch:
+        row.addStretch(1)
+    return row
+
+
 class ProfileDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,16 +47,8 @@ class ProfileDialog(QDialog):
         self.list.setObjectName("profileList")
         self.list.currentRowChanged.connect(self._show)
         left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        add = QPushButton("T&hêm")
-        add.setObjectName("addProfileButton")
-        add.clicked.connect(self._add)
-        remove = QPushButton("&Xóa hồ sơ")
-        remove.setObjectName("removeProfileButton")
-        remove.clicked.connect(self._remove)
-        row.addWidget(add)
-        row.addWidget(remove)
-        left.addLayout(row)
+        left.addLayout(button_row((("T&hêm", "addProfileButton", self._add),
+                                   ("&Xóa hồ sơ", "removeProfileButton", self._remove)), stretch=False))
         layout.addLayout(left, 1)
         right = QVBoxLayout()
         form = QFormLayout()
@@ -67,17 +72,8 @@ class ProfileDialog(QDialog):
         self.signer_list.setAccessibleName("Người ký đã lưu")
         self.signer_list.itemActivated.connect(lambda _item: self._edit_signer())
         right.addWidget(self.signer_list, 1)
-        signer_row = QHBoxLayout()
-        edit_signer = QPushButton("&Sửa người ký…")
-        edit_signer.setObjectName("editSignerButton")
-        edit_signer.clicked.connect(self._edit_signer)
-        remove_signer = QPushButton("Xó&a người ký")
-        remove_signer.setObjectName("removeSignerButton")
-        remove_signer.clicked.connect(self._remove_signer)
-        signer_row.addWidget(edit_signer)
-        signer_row.addWidget(remove_signer)
-        signer_row.addStretch(1)
-        right.addLayout(signer_row)
+        right.addLayout(button_row((("&Sửa người ký…", "editSignerButton", self._edit_signer),
+                                    ("Xó&a người ký", "removeSignerButton", self._remove_signer))))
         box = vi.button_box(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         box.accepted.connect(self._save)
         box.rejected.connect(self.reject)
