@@ -138,13 +138,17 @@ def same_issuer(a: str, b: str) -> bool:
     return bool(key_a) and key_a == key_b
 
 
-def profile_for_issuer(profiles: list[Profile], issuer: str, preferred: str = "") -> Profile | None:
-    """The profile of the unit that issues a plan: ``preferred`` when it is that unit, else the
-    first profile with the same issuer; None when no profile is that unit."""
+def profile_for_issuer(profiles: list[Profile], issuer: str, preferred: str = "",
+                       regime: str | None = None) -> Profile | None:
+    """The profile of the unit that issues a plan (of ``regime`` when given): ``preferred`` when it
+    is that unit, else the first profile with the same issuer; None when no profile is that unit."""
+    def fits(p: Profile) -> bool:
+        return same_issuer(p.issuer, issuer) and (regime is None or p.regime == regime)
+
     named = find_profile(profiles, preferred) if preferred else None
-    if named is not None and same_issuer(named.issuer, issuer):
+    if named is not None and fits(named):
         return named
-    return next((p for p in profiles if same_issuer(p.issuer, issuer)), None)
+    return next((p for p in profiles if fits(p)), None)
 
 
 def remember_signer(profile_name: str, signer: dict, issuer: str | None = None) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from .. import APP_NAME, storage
+from .units_menu import import_unit_list
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
+        self._action(m, "actionUnitList", "Cập nhật danh sách đơn vị hành &chính…", lambda: import_unit_list(self))
         m.addSeparator()
         self._action(m, "actionQuit", "Th&oát", self.close, ["Ctrl+Q"])
 
@@ -203,13 +205,14 @@ class MainWindow(QMainWindow):
         current = storage.find_profile(storage.load_profiles(), self.profile_name) if self.profile_name else None
         if current is not None and current.issuer == plan.header.issuer:  # a new plan from this profile
             return
-        profile = storage.profile_for_issuer(storage.load_profiles(), plan.header.issuer, self.profile_name)
+        profile = storage.profile_for_issuer(storage.load_profiles(), plan.header.issuer, self.profile_name,
+                                             plan.regime)
         self.profile_name = profile.name if profile else ""
         self.wizard.set_profile_name(self.profile_name)
 
     def _remember_profile(self, name: str):
         self.profile_name = name
-        if not name:  # a plan of no known unit: New plan still offers the profile last used
+        if not name:  # a plan of a unit without a profile: the last profile used stays remembered
             return
         try:
             storage.update_settings(last_profile=name)
@@ -278,8 +281,10 @@ class MainWindow(QMainWindow):
     def show_about(self):
         from . import vi
 
-        vi.inform(self, "Giới thiệu", f"{APP_NAME}: soạn, kiểm tra và in Kế hoạch theo đúng thể thức "
-                  "(Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
+        from .. import __version__
+
+        vi.inform(self, "Giới thiệu", f"{APP_NAME}, phiên bản {__version__}: soạn, kiểm tra và in Kế hoạch "
+                  "theo đúng thể thức (Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
 
     def print_plan(self):
         self.files.print_plan(self.wizard.preview)

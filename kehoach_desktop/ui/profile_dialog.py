@@ -9,6 +9,7 @@ from ..plan.text import nfc
 from ..step_help import field_hint
 from . import vi
 from .signer_dialog import SignerDialog, signer_label
+from .widgets.unit_completer import attach_to_profile_dialog
 from .wizard.unit_step import REGIME_CHOICES
 
 FIELDS = (  # key, label, the key of its placeholder in resources/help/fields.json (per regime)
@@ -66,6 +67,7 @@ class ProfileDialog(QDialog):
                 form.addRow("Khối &văn bản:", self.regime)
         self.regime.currentIndexChanged.connect(self._show_hints)
         right.addLayout(form)
+        self.unit_completers = attach_to_profile_dialog(self)  # today's xã, phường as you type
         right.addWidget(QLabel("Người ký đã lưu (dùng lại ở bước Chữ ký):"))
         self.signer_list = QListWidget()
         self.signer_list.setObjectName("signerList")
