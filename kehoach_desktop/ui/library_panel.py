@@ -342,16 +342,17 @@ class ParagraphEditDialog(QDialog):
         self.setWindowTitle("Sửa đoạn văn mẫu")
         self.title_edit = QLineEdit(title, objectName="libraryEditTitle")
         self.text_edit = QPlainTextEdit(text, objectName="libraryEditText")
+        self.text_edit.setTabChangesFocus(True)  # Tab goes on to the buttons, as everywhere
         buttons = vi.button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Lưu")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.text_edit.textChanged.connect(
             lambda: buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
                 bool(self.text_edit.toPlainText().strip())))
         form = QFormLayout(self)
-        form.addRow("Tiêu đề:", self.title_edit)
-        form.addRow("Nội dung:", self.text_edit)
+        form.addRow("&Tiêu đề:", self.title_edit)
+        form.addRow("&Nội dung:", self.text_edit)
         form.addRow(buttons)
         self.resize(520, 320)
 
