@@ -623,11 +623,11 @@ Hãy kiểm tra lại tên thư mục.</translation>
     </message>
     <message>
         <source>&amp;Options &gt;&gt;</source>
-        <translation>&amp;Tùy chọn &gt;&gt;</translation>
+        <translation>Tùy chọ&amp;n &gt;&gt;</translation>
     </message>
     <message>
         <source>&amp;Options &lt;&lt;</source>
-        <translation>&amp;Tùy chọn &lt;&lt;</translation>
+        <translation>Tùy chọ&amp;n &lt;&lt;</translation>
     </message>
     <message>
         <source>All Pages</source>
@@ -867,6 +867,10 @@ Ghi đè lên tệp đó?</translation>
         <source>Short side binding</source>
         <translation>Lật theo cạnh ngắn</translation>
     </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>Nhóm tr&amp;ang:</translation>
+    </message>
 </context>
 <context>
     <name>QPrintPropertiesDialog</name>
@@ -1007,6 +1011,14 @@ Ghi đè lên tệp đó?</translation>
     <message>
         <source>Points (pt)</source>
         <translation>Point (pt)</translation>
+    </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>Thứ tự tran&amp;g:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Số trang mỗi &amp;tờ:</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1189,26 @@ Ghi đè lên tệp đó?</translation>
     <message>
         <source>Top Secret</source>
         <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Thông tin thanh t&amp;oán:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Cuối:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>Đầ&amp;u:</translation>
+    </message>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>Độ ưu t&amp;iên:</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>&amp;Hẹn giờ in:</translation>
     </message>
 </context>
 <context>
