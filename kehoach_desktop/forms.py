@@ -25,7 +25,8 @@ STEP_KEYS = ("unit", "summary", "recipients", "signature", "review")
 DEFAULT_GUIDANCE = {
     "unit": ("Chọn đơn vị ban hành (lưu một lần, dùng lại lần sau). Số kế hoạch có thể để trống: "
              "văn thư sẽ cấp số khi phát hành.",
-             "Cơ quan cấp trên: ĐẢNG BỘ XÃ ... ; Cơ quan ban hành: ỦY BAN NHÂN DÂN XÃ ... ; Ký hiệu: KH-UBND"),
+             "Cơ quan ban hành: ỦY BAN NHÂN DÂN XÃ ... (cơ quan cấp trên để trống); Ký hiệu: KH-UBND. "
+             "Đảng ủy xã: ĐẢNG BỘ TỈNH ... / ĐẢNG ỦY XÃ ...; Ký hiệu: KH/ĐU"),
     "summary": ("Trích yếu nói ngắn gọn kế hoạch về việc gì. Các đoạn “Thực hiện…”, “Căn cứ…” nêu "
                 "văn bản làm căn cứ, mỗi văn bản một đoạn.",
                 "Thực hiện Kế hoạch số .../KH-UBND ngày .../.../2026 của Ủy ban nhân dân tỉnh về ..."),

@@ -132,19 +132,53 @@ def delete_profile(name: str) -> list[Profile]:
     return profiles
 
 
-def remember_signer(profile_name: str, signer: dict) -> None:
-    """Put a signer first in the profile's list (most recent first, no duplicates)."""
+def same_issuer(a: str, b: str) -> bool:
+    """The same issuing body, whatever the accents typed, case, spacing or line breaks."""
+    from .plan.text import fold_words
+
+    key_a, key_b = fold_words(a), fold_words(b)
+    return bool(key_a) and key_a == key_b
+
+
+def profile_for_issuer(profiles: list[Profile], issuer: str, preferred: str = "",
+                       regime: str | None = None) -> Profile | None:
+    """The profile of the unit that issues a plan (of ``regime`` when given): ``preferred`` when it
+    is that unit, else the first profile with the same issuer; None when no profile is that unit."""
+    def fits(p: Profile) -> bool:
+        return same_issuer(p.issuer, issuer) and (regime is None or p.regime == regime)
+
+    named = find_profile(profiles, preferred) if preferred else None
+    if named is not None and fits(named):
+        return named
+    return next((p for p in profiles if fits(p)), None)
+
+
+def remember_signer(profile_name: str, signer: dict, issuer: str | None = None) -> None:
+    """Put a signer first in the profile's list (most recent first, no duplicates).
+
+    With ``issuer`` (the plan's issuing body), only when the profile is that unit: a plan of
+    another unit never leaves its signer in this one."""
     signer = {k: nfc(str(signer.get(k) or "")) for k in ("authority", "collective", "deputy", "position", "name")}
     if not signer["name"] and not signer["position"]:
         return
     profiles = load_profiles()
     profile = find_profile(profiles, profile_name)
-    if profile is None:
+    if profile is None or (issuer is not None and not same_issuer(profile.issuer, issuer)):
         return
     rest = [s for s in profile.signers if not (s.get("name") == signer["name"]
                                                  and s.get("position") == signer["position"])]
     profile.signers = [signer, *rest][:SIGNERS_LIMIT]
     save_profiles(profiles)
+
+
+def remember_plan_signer(issuer: str, signer: dict, preferred: str = "") -> str:
+    """After a save: the signer goes to the profile whose issuer is the plan's (``preferred`` first);
+    returns that profile's name, "" when no profile is the plan's unit (nothing is stored)."""
+    profile = profile_for_issuer(load_profiles(), issuer, preferred)
+    if profile is None:
+        return ""
+    remember_signer(profile.name, signer, issuer)
+    return profile.name
 
 
 # ---- recent files -------------------------------------------------------------

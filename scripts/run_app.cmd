@@ -8,4 +8,5 @@ if not exist .venv\.installed (
   .venv\Scripts\python -m pip install -q -e . || (echo Khong cai duoc cac goi Python. & pause & exit /b 1)
   echo ok> .venv\.installed
 )
+.venv\Scripts\python tools\build_translations.py
 start "" .venv\Scripts\pythonw -m kehoach_desktop %*

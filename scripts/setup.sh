@@ -62,3 +62,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   fi
   echo "$want" > "$stamp"
 fi
+# Qt's menus and dialogs in Vietnamese: compile resources/i18n/*.ts when newer than the .qm (quiet otherwise).
+.venv/bin/python tools/build_translations.py || true

@@ -97,3 +97,20 @@ def test_bad_draft_files_are_ignored():
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "draft-x.json").write_text("garbage", "utf-8")
     assert storage.orphan_drafts() == []
+
+
+def test_a_signer_is_remembered_only_by_the_profile_of_the_plans_issuer():
+    storage.upsert_profile(storage.Profile(name="UBND", issuer="ỦY BAN NHÂN DÂN XÃ NA SANG"))
+    storage.upsert_profile(storage.Profile(name="Đảng ủy", regime="party", issuer="ĐẢNG ỦY XÃ NA SANG"))
+    signer = {"authority": "T/M", "collective": "BAN THƯỜNG VỤ", "position": "BÍ THƯ", "name": "Vàng A Dế"}
+    # The UBND profile is preferred (shown), but the plan is the Đảng ủy's: it gets the signer.
+    assert storage.remember_plan_signer("Đảng ủy  xã Na Sang", signer, preferred="UBND") == "Đảng ủy"
+    profiles = storage.load_profiles()
+    assert storage.find_profile(profiles, "UBND").signers == []
+    assert storage.find_profile(profiles, "Đảng ủy").signers[0]["name"] == "Vàng A Dế"
+    # No profile is the plan's unit: nothing stored; the old call with an issuer refuses a mismatch.
+    assert storage.remember_plan_signer("CHI BỘ BẢN HUỔI LẾCH", signer, preferred="UBND") == ""
+    storage.remember_signer("UBND", signer, issuer="ĐẢNG ỦY XÃ NA SANG")
+    assert storage.find_profile(storage.load_profiles(), "UBND").signers == []
+    assert not storage.same_issuer("", "") and storage.same_issuer("Ủy ban nhân dân\nxã Na Sang",
+                                                                   "ỦY BAN NHÂN DÂN XÃ NA SANG")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..plan.layout import RegimeRules, TextStyle
 from . import ooxml
-from .metrics import text_width_mm
+from ..plan.metrics import text_width_mm
 
 
 @dataclass(frozen=True)

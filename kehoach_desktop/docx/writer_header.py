@@ -10,26 +10,19 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..plan import numbering
-from ..plan.layout import TextStyle, split_body_name
+from ..plan.layout import TextStyle, body_name_lines
 from ..plan.model import Plan
 from . import ooxml
 from .writer_common import Ctx
 
 
-def _name_lines(name: str) -> list[str]:
-    lines: list[str] = []
-    for part in name.splitlines():  # a name typed on two lines keeps its break
-        lines += split_body_name(part)
-    return lines
-
-
 def _left_cell(ctx: Ctx, plan: Plan, available: int) -> list[str]:
     rules = ctx.rules
     out = []
-    superior = _name_lines(plan.header.superior)
+    superior = body_name_lines(plan.header.superior, rules, rules.superior_style)
     if superior:
         out.append(ctx.lines(superior, rules.superior_style))
-    issuer = _name_lines(plan.header.issuer)
+    issuer = body_name_lines(plan.header.issuer, rules, rules.issuer_style)
     if issuer:
         out.append(ctx.lines(issuer, rules.issuer_style))
         if rules.issuer_mark == "line":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from .model import Header, Section, Signature
-from .text import nfc, nfc_deep
+from .text import model_text, nfc_deep
 
 __all__ = [
     "SetValue", "InsertItem", "RemoveItem", "MoveItem", "Batch", "EditError",
@@ -133,9 +133,9 @@ def _list_at(plan, list_path: str) -> list:
 def _prepare(value):
     """A private, NFC copy of a value entering the plan."""
     if isinstance(value, str):
-        return nfc(value)
+        return model_text(value)  # NFC, and a pasted tab becomes a space
     if isinstance(value, Section):
-        return Section(title=nfc(value.title), content=[_prepare(c) for c in value.content],
+        return Section(title=model_text(value.title), content=[_prepare(c) for c in value.content],
                        plain=value.plain, extra=nfc_deep(copy.deepcopy(value.extra)))
     if isinstance(value, (Header, Signature)):
         return type(value).from_dict(value.to_dict())

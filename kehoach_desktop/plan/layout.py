@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
 
 
 @dataclass(frozen=True)
@@ -246,23 +248,96 @@ def heading_style(rules: RegimeRules, depth: int) -> TextStyle:
     return headings[min(depth, len(headings) - 1)]
 
 
-def split_body_name(name: str) -> list[str]:
-    """Break a body name at a natural place: "ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN".
+# Word groups a body name never breaks inside (layout.md: "never inside a word group").
+NAME_GROUPS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "MẶT TRẬN TỔ QUỐC", "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ",
+               "THÀNH PHỐ", "THỊ TRẤN", "ĐẶC KHU", "ĐẢNG ỦY", "ĐẢNG BỘ", "CHI BỘ", "TUYÊN GIÁO", "DÂN VẬN",
+               "VĂN PHÒNG", "CƠ QUAN", "DOANH NGHIỆP", "TỈNH ỦY", "THÀNH ỦY", "CHUYỂN ĐỔI SỐ")
+NAME_JOINS_NEXT = ("VÀ", "CÁC", "VỀ")  # a line never ends on these: "BAN TUYÊN GIÁO" / "VÀ DÂN VẬN …"
+# Without a column: the state issuer's (2/5 of the text width less the cell margins, 12 pt bold).
+DEFAULT_NAME_WIDTH_MM = 64.0
+NAME_FIT = 0.97  # room for the estimate's error: a line that nearly fills the column is broken
+MAX_NAME_LINES = 4
 
-    Short names (up to ~20 characters, one line of the header column) stay whole.
-    """
+
+def _name_tokens(words: list[str]) -> list[str]:
+    """Words joined into the groups that must stay together; a lone "-" goes with the word before,
+    "VÀ" with the word after."""
+    groups: list[str] = []
+    i = 0
+    while i < len(words):
+        size = next((g.count(" ") + 1 for g in NAME_GROUPS
+                     if " ".join(words[i:i + g.count(" ") + 1]).upper() == g), 1)
+        groups.append(" ".join(words[i:i + size]))
+        i += size
+    out: list[str] = []
+    glue_next = False
+    for group in groups:
+        if out and (glue_next or group in ("-", "–")):
+            out[-1] += " " + group
+        else:
+            out.append(group)
+        glue_next = group.upper() in NAME_JOINS_NEXT
+    return out
+
+
+def _is_natural_break(before: str, after: str) -> bool:
+    """Before a place word (XÃ, TỈNH…) or after " - ": where officials break a name."""
+    return before.endswith(("-", "–")) or any(after.upper() == w or after.upper().startswith(w + " ")
+                                             for w in NAME_BREAK_BEFORE)
+
+
+def split_body_name(name: str, width_mm: float | None = None, size_pt: float = 12.0,
+                    bold: bool = True) -> list[str]:
+    """Break a body name between words into the fewest lines that fit ``width_mm`` at ``size_pt``,
+    balanced, preferring the natural places ("ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN") and never leaving
+    one word alone: "BAN TUYÊN GIÁO" / "ĐẢNG ỦY KHỐI", not "… ĐẢNG ỦY" / "KHỐI". A name that fits
+    stays on one line. Widths are the printed ones (Times New Roman metrics, ``plan.metrics``)."""
     name = " ".join(name.split())
-    if len(name) <= 20:
-        return [name] if name else []
-    for sep in NAME_BREAK_AFTER:
-        i = name.find(sep)
-        if 0 < i < len(name) - len(sep):
-            return [name[: i + len(sep)].rstrip(), name[i + len(sep):].strip()]
-    best = None
-    for word in NAME_BREAK_BEFORE:
-        for m in re.finditer(rf"(?<=\s){re.escape(word)}(?=\s|$)", name):
-            if m.start() > 0 and (best is None or abs(m.start() - len(name) / 2) < abs(best - len(name) / 2)):
-                best = m.start()
-    if best is None:
-        return [name]
-    return [name[:best].rstrip(), name[best:].strip()]
+    if not name:
+        return []
+    return list(_split_name(name, float(width_mm or DEFAULT_NAME_WIDTH_MM), float(size_pt), bool(bold)))
+
+
+@lru_cache(maxsize=256)
+def _split_name(name: str, width_mm: float, size_pt: float, bold: bool) -> tuple:
+    from .metrics import text_width_mm
+
+    limit = width_mm * NAME_FIT
+    if text_width_mm(name, size_pt, bold) <= limit:
+        return (name,)
+    tokens = _name_tokens(name.split(" "))
+    widths = {}
+
+    def width(line: str) -> float:
+        if line not in widths:
+            widths[line] = text_width_mm(line, size_pt, bold)
+        return widths[line]
+
+    best, best_score = (name,), None
+    for count in range(2, min(MAX_NAME_LINES, len(tokens)) + 1):
+        for cuts in combinations(range(1, len(tokens)), count - 1):
+            bounds = (0, *cuts, len(tokens))
+            lines = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
+            longest = max(width(line) for line in lines)
+            if longest > limit and count < min(MAX_NAME_LINES, len(tokens)):
+                continue  # too wide: try more lines (the last try takes the least bad)
+            score = longest
+            score -= 0.3 * limit * sum(_is_natural_break(tokens[c - 1], tokens[c]) for c in cuts)
+            score += 0.5 * limit * sum(1 for line in lines if " " not in line and len(tokens) > count)
+            if best_score is None or score < best_score:
+                best, best_score = tuple(lines), score
+        if best_score is not None:
+            return best
+    return best
+
+
+def body_name_lines(name: str, rules: "RegimeRules", style: TextStyle) -> list[str]:
+    """The printed lines of ``header.superior`` / ``header.issuer`` in the header's left column:
+    a break the user typed is kept, each part broken to fit (writer, preview and print alike)."""
+    page = rules.page
+    column = (page.width_mm - page.margin_left_mm - page.margin_right_mm) * rules.header_columns[0]
+    width = column - 2 * rules.spacing.table_cell_margin_mm
+    lines: list[str] = []
+    for part in name.splitlines():
+        lines += split_body_name(part, width, style.size, style.bold)
+    return lines

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from ..errors import KehoachError
-from .text import nfc, nfc_deep
+from .text import model_text, nfc, nfc_deep
 
 FORMAT = "kehoach"
 VERSION = 1
@@ -28,7 +28,7 @@ def _str(value: Any, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return nfc(value)
+        return model_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return nfc(str(value))
     raise PlanFormatError(f"Tệp không đúng định dạng kế hoạch: mục “{where}” phải là chữ.")
@@ -38,7 +38,7 @@ def _str_list(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [nfc(value)] if value else []
+        return [model_text(value)] if value else []
     if not isinstance(value, list):
         raise PlanFormatError(f"Tệp không đúng định dạng kế hoạch: mục “{where}” phải là danh sách.")
     return [_str(v, f"{where}[{i}]") for i, v in enumerate(value)]

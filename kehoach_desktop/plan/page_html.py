@@ -12,12 +12,12 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from .layout import RegimeRules, TextStyle, heading_style, rules_for, split_body_name
+from .layout import RegimeRules, TextStyle, body_name_lines, heading_style, rules_for
+from .metrics import text_width_mm
 from .model import Plan, Section
 from .numbering import date_line, label, number_line
 
 DPI = 96.0  # the preview lays out at 96 px per inch
-CAPS_EM = 0.68  # average width of a bold capital in Times, in ems (to size the issuer's line)
 
 
 def mm_px(mm: float) -> float:
@@ -122,17 +122,18 @@ def header_html(plan: Plan, rules: RegimeRules, today: _dt.date | None = None) -
     left, right = rules.header_columns
     sp = rules.spacing
     lcell = []
-    for line in split_body_name(h.superior):
+    for line in body_name_lines(h.superior, rules, rules.superior_style):
         lcell.append(para(line, rules.superior_style))
-    issuer_lines = split_body_name(h.issuer) or [""]
+    issuer_lines = body_name_lines(h.issuer, rules, rules.issuer_style) or [""]
     lcell.append(para("\n".join(issuer_lines), rules.issuer_style))
     if rules.issuer_mark == "*":
         lcell.append(para("*", TextStyle(rules.issuer_style.size)))
     else:
         # The line is a fraction of the issuer's text, and <hr> widths are of the cell.
-        longest = max((len(x) for x in issuer_lines), default=0) or 12
+        style = rules.issuer_style
+        longest = max((text_width_mm(x, style.size, style.bold) for x in issuer_lines if x), default=0.0)
         cell_mm = (rules.page.width_mm - rules.page.margin_left_mm - rules.page.margin_right_mm) * left
-        text_mm = min(cell_mm, longest * rules.issuer_style.size * CAPS_EM * 25.4 / 72)
+        text_mm = min(cell_mm, longest or text_width_mm("Ủ" * 12, style.size, style.bold))
         lcell.append(rule_line(rules.issuer_line_fraction * text_mm / cell_mm, sp.rule_gap_pt))
     rcell = [para(rules.national_title, rules.national_title_style)]
     if rules.motto and rules.motto_style is not None:

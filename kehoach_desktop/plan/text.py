@@ -35,6 +35,19 @@ def nfc_deep(value):
     return value
 
 
+_TABS = re.compile(r"^[ \t]*\t[ \t]*|[ \t]*\t[ \t]*", re.MULTILINE)
+
+
+def model_text(text: str) -> str:
+    """NFC, and no tab characters: the model's text on the way in (typed, pasted, imported).
+    A tab becomes one space between words and nothing at the start of a line: the layout
+    indents paragraphs, a tab never does."""
+    text = nfc(text)
+    if "\t" not in text:
+        return text
+    return _TABS.sub(lambda m: "" if m.start() == 0 or text[m.start() - 1] == "\n" else " ", text)
+
+
 def clean_line(text: str) -> str:
     """NFC, odd spaces made plain, zero-width characters dropped, runs collapsed, trimmed."""
     text = _ZERO_WIDTH.sub("", nfc(text))

@@ -108,6 +108,9 @@ def main(argv=None, *, on_window=None, timeout_ms: int = 0) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    from .qt_vietnamese import install_qt_translation
+
+    install_qt_translation(app)  # Qt's menus and dialogs in Vietnamese (English when the .qm is missing)
 
     from .main_window import MainWindow
 

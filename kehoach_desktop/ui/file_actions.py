@@ -156,11 +156,7 @@ class FileController(QObject):
 
     def show_unit_of(self, plan) -> None:
         """The Đơn vị step shows the plan's own unit: the profile of its issuer and regime, or none."""
-        from ..plan.text import same_text
-
-        issuer = plan.header.issuer
-        match = next((p for p in storage.load_profiles()
-                      if issuer.strip() and p.regime == plan.regime and same_text(p.issuer, issuer)), None)
+        match = storage.profile_for_issuer(storage.load_profiles(), plan.header.issuer, regime=plan.regime)
         self.profile_chosen.emit(match.name if match else "")
 
     def _load(self, path):

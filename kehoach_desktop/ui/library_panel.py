@@ -56,6 +56,9 @@ class _ResultList(QListWidget):
         return data
 
 
+LIST_MIN_ROWS = 8
+
+
 class LibraryPanel(QWidget):
     """Reusable paragraphs beside the plan. Emits ``paragraph_chosen`` with the text to insert."""
 
@@ -83,7 +86,7 @@ class LibraryPanel(QWidget):
     def _build(self) -> None:
         self.title = QLabel("<b>Đoạn văn mẫu</b>")
         self.search_box = QLineEdit(objectName="librarySearch")
-        self.search_box.setPlaceholderText("Tìm đoạn văn (gõ không dấu cũng được)…")
+        self.search_box.setPlaceholderText("Tìm đoạn văn (Ctrl+F; gõ không dấu cũng được)…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Tìm đoạn văn mẫu")
         from .widgets.bound_fields import route_undo_keys
@@ -95,13 +98,13 @@ class LibraryPanel(QWidget):
         self.preview = QTextBrowser(objectName="libraryPreview")
         self.preview.setAccessibleName("Xem trước đoạn văn")
         self.preview.setPlaceholderText("Chọn một đoạn để xem toàn văn.")
-        self.insert_button = QPushButton("Chèn vào kế hoạch", objectName="libraryInsert")
-        self.favourite_button = QPushButton("☆ Yêu thích", objectName="libraryFavourite")
-        self.edit_button = QPushButton("Sửa", objectName="libraryEdit")
-        self.delete_button = QPushButton("Xóa", objectName="libraryDelete")
-        self.save_button = QPushButton("Lưu đoạn đang chọn vào thư viện", objectName="librarySave")
+        self.insert_button = QPushButton("&Chèn vào kế hoạch", objectName="libraryInsert")
+        self.favourite_button = QPushButton("☆ &Yêu thích", objectName="libraryFavourite")
+        self.edit_button = QPushButton("Sử&a", objectName="libraryEdit")  # Alt+S: the Sửa menu
+        self.delete_button = QPushButton("Xóa", objectName="libraryDelete")  # (Alt+X: the Xem menu)
+        self.save_button = QPushButton("&Lưu vào thư viện", objectName="librarySave")
         self.save_button.setToolTip("Lưu đoạn văn (hoặc phần chữ đang bôi đen) vào thư viện của bạn")
-        self.share_button = QToolButton(objectName="libraryShare", text="Chia sẻ")
+        self.share_button = QToolButton(objectName="libraryShare", text="C&hia sẻ")
         self.share_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.share_button)
         menu.addAction("Nhập đoạn văn từ tệp (.xlsx, .json)…", self.import_from_file)
@@ -109,20 +112,26 @@ class LibraryPanel(QWidget):
         self.share_button.setMenu(menu)
         self.status = QLabel(objectName="libraryStatus")
         self.status.setWordWrap(True)
+        self.status.setVisible(False)  # shown with a message: no empty line takes a row of the list
 
+        # At 1366×768 with a taskbar the list shows at least 8 rows: the title shares the search's
+        # line, every button one line, and the paragraph's preview stays short.
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.search_box, 1)
         buttons = QHBoxLayout()
-        for b in (self.insert_button, self.favourite_button, self.edit_button, self.delete_button):
+        for b in (self.insert_button, self.favourite_button, self.edit_button, self.delete_button,
+                  self.save_button, self.share_button):
             buttons.addWidget(b)
+        line = self.fontMetrics().lineSpacing()
+        self.results.setMinimumHeight(LIST_MIN_ROWS * (line + 2) + 2 * self.results.frameWidth())
+        self.preview.setMaximumHeight(5 * line + 12)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.search_box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
         layout.addWidget(self.results, 3)
-        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
-        share_row = QHBoxLayout()
-        share_row.addWidget(self.save_button, 1)
-        share_row.addWidget(self.share_button)
-        layout.addLayout(share_row)
         layout.addWidget(self.status)
 
         self.search_box.textChanged.connect(self.refresh)
@@ -322,6 +331,7 @@ class LibraryPanel(QWidget):
 
     def _say(self, message: str) -> None:
         self.status.setText(message)
+        self.status.setVisible(bool(message))
 
 
 class ParagraphEditDialog(QDialog):
@@ -332,16 +342,17 @@ class ParagraphEditDialog(QDialog):
         self.setWindowTitle("Sửa đoạn văn mẫu")
         self.title_edit = QLineEdit(title, objectName="libraryEditTitle")
         self.text_edit = QPlainTextEdit(text, objectName="libraryEditText")
+        self.text_edit.setTabChangesFocus(True)  # Tab goes on to the buttons, as everywhere
         buttons = vi.button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Lưu")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.text_edit.textChanged.connect(
             lambda: buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
                 bool(self.text_edit.toPlainText().strip())))
         form = QFormLayout(self)
-        form.addRow("Tiêu đề:", self.title_edit)
-        form.addRow("Nội dung:", self.text_edit)
+        form.addRow("&Tiêu đề:", self.title_edit)
+        form.addRow("&Nội dung:", self.text_edit)
         form.addRow(buttons)
         self.resize(520, 320)
 

@@ -18,6 +18,7 @@ from .units_menu import import_unit_list
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
+FRAME_ESTIMATE = (8, 38)  # a window frame's width and height (borders, title bar) before it shows
 NEW_PLAN_NAME = "Kế hoạch mới"  # the title before a plan has a file (FileController.display_name)
 
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.files.recent_changed.connect(self._fill_recent)
         self.files.saved.connect(self._on_saved)
         self.files.profile_chosen.connect(self._set_profile)
+        self.document.replaced.connect(self._show_plan_unit)
         self.wizard.save_requested.connect(self.files.save)
         self.wizard.open_saved_requested.connect(self.files.open_in_word_processor)
         self.wizard.manage_profiles.connect(self.manage_profiles)
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
     def finish_start(self):
         """After the first paint: the plan (if not yet), then the wizard's late touches and preview."""
         self.load()
+        self.fit_screen()  # now with the real frame of the window system
         self.wizard.finish_start()
         self.started.emit()
 
@@ -122,7 +125,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu("&Tệp")
         self._action(m, "actionNew", "&Mới…", lambda: self.files.new_plan(), ["Ctrl+N"], "Tạo kế hoạch mới")
-        self._action(m, "actionOpen", "M&ở…", lambda: self.files.open(), ["Ctrl+O"])
+        self._action(m, "actionOpen", "Mở &tệp…", lambda: self.files.open(), ["Ctrl+O"])
         self._action(m, "actionOpenPrevious", "Mở kế hoạch &năm trước…", lambda: self.files.open_previous_year(),
                      tip="Đọc kế hoạch gõ tay (.docx, .doc, .txt) và tạo kế hoạch năm mới từ đó")
         self.recent_menu = m.addMenu("Tệp &gần đây")
@@ -130,20 +133,22 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(False)  # filled when the plan is loaded
         m.addSeparator()
         self._action(m, "actionSave", "&Lưu", lambda: self.files.save(), ["Ctrl+S"])
-        self._action(m, "actionSaveAs", "Lưu &thành…", lambda: self.files.save_as(), ["Ctrl+Shift+S"])
+        self._action(m, "actionSaveAs", "Lư&u thành…", lambda: self.files.save_as(), ["Ctrl+Shift+S"])
         self._action(m, "actionPrint", "&In…", self.print_plan, ["Ctrl+P"])
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
         self._action(m, "actionUnitList", "Cập nhật danh sách đơn vị hành &chính…", lambda: import_unit_list(self))
         m.addSeparator()
-        self._action(m, "actionQuit", "T&hoát", self.close, ["Ctrl+Q"])
+        self._action(m, "actionQuit", "Th&oát", self.close, ["Ctrl+Q"])
 
         self.edit_menu = bar.addMenu("&Sửa")  # its undo/redo come with the plan's undo stack
 
         m = bar.addMenu("&Xem")
         self._action(m, "actionBack", "Bước &trước", self.wizard.back, ["Ctrl+PgUp"])
         self._action(m, "actionNext", "Bước &sau", self.wizard.next, ["Ctrl+PgDown"])
+        self._action(m, "actionFindParagraph", "Tìm đoạn văn &mẫu", lambda: self.wizard.focus_library_search(),
+                     ["Ctrl+F", "Ctrl+K"], "Đến ô tìm trong thư viện đoạn văn mẫu")
         self.preview_action = QAction(self)
         self.preview_action.setText("&Xem trước trang in")
         self.preview_action.setCheckable(True)
@@ -196,6 +201,18 @@ class MainWindow(QMainWindow):
         self.wizard.set_profile_name(name)
         self._remember_profile(name)
 
+    def _show_plan_unit(self):
+        """A plan opened, imported, rolled over or recovered: the Đơn vị step shows its own unit's
+        profile, or none, never the one shown before (its signer would be stored there)."""
+        plan = self.document.plan
+        current = storage.find_profile(storage.load_profiles(), self.profile_name) if self.profile_name else None
+        if current is not None and current.issuer == plan.header.issuer:  # a new plan from this profile
+            return
+        profile = storage.profile_for_issuer(storage.load_profiles(), plan.header.issuer, self.profile_name,
+                                             plan.regime)
+        self.profile_name = profile.name if profile else ""
+        self.wizard.set_profile_name(self.profile_name)
+
     def _remember_profile(self, name: str):
         self.profile_name = name
         if not name:  # a plan of a unit without a profile: the last profile used stays remembered
@@ -208,8 +225,8 @@ class MainWindow(QMainWindow):
     def _on_saved(self, path: str):
         self.autosaver.clear()
         self.wizard.review_step().set_saved_path(path)
-        if self.profile_name:
-            storage.remember_signer(self.profile_name, self.document.plan.signature.to_dict())
+        plan = self.document.plan  # the signer is kept only by the profile of the plan's own unit
+        storage.remember_plan_signer(plan.header.issuer, plan.signature.to_dict(), self.profile_name)
         self.statusBar().showMessage(f"Đã lưu {path}", 5000)
 
     def _restore_geometry(self, settings: dict):
@@ -220,6 +237,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1366, 768)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Keep the whole window, status bar included, inside the screen's available area (a
+        1366×768 screen less its taskbar): before it shows with a usual title bar's height, then,
+        once shown, with its real frame."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w = frame.width() - inner.width() if self.isVisible() else FRAME_ESTIMATE[0]
+        extra_h = frame.height() - inner.height() if self.isVisible() else FRAME_ESTIMATE[1]
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_geometry(self):
         try:
@@ -229,12 +268,18 @@ class MainWindow(QMainWindow):
 
     # ---- help, print, profiles ---------------------------------------------------------
     def show_help(self):
-        from . import vi
+        from .help_dialog import HelpDialog, help_html
 
         step = self.wizard.current_step()
         guidance = step.guidance()
-        vi.inform(self, f"Hướng dẫn: {step.title}", guidance.text or "Điền các ô của bước này.",
-                  details=f"Ví dụ: {guidance.example}" if guidance.example else "")
+        html = help_html(step.key, self.document.plan.regime, step.title, guidance.text, guidance.example)
+        # Not modal: the help can stay open beside the step while the user types.
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(html, step.title, self)
+        else:
+            self.help_dialog.set_help(html, step.title)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
 
     def show_about(self):
         from .help_dialogs import AboutDialog

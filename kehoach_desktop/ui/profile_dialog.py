@@ -1,23 +1,38 @@
 """Manage the profiles of units: add, edit, delete. Returns plain values; storage keeps them."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QPushButton, QVBoxLayout)
 
 from .. import storage
 from ..plan.text import nfc
+from ..step_help import field_hint
 from . import vi
+from .signer_dialog import SignerDialog, signer_label
 from .widgets.unit_completer import attach_to_profile_dialog
 from .wizard.unit_step import REGIME_CHOICES
 
-FIELDS = (
-    ("name", "Tên hồ sơ:", "VD: UBND xã Tân Lập"),
-    ("superior", "Cơ quan cấp trên:", "VD: ĐẢNG BỘ XÃ TÂN LẬP"),
-    ("issuer", "Cơ quan ban hành:", "VD: ỦY BAN NHÂN DÂN XÃ TÂN LẬP"),
-    ("symbol", "Ký hiệu:", "VD: KH-UBND"),
-    ("place", "Địa danh:", "VD: Tân Lập"),
-    ("archive", "Dòng “Lưu”:", "VD: Lưu: VT, VHXH"),
+FIELDS = (  # key, label, the key of its placeholder in resources/help/fields.json (per regime)
+    ("name", "&Tên hồ sơ:", "name"),
+    ("superior", "Cơ quan cấp t&rên:", "header.superior"),
+    ("issuer", "Cơ quan &ban hành:", "header.issuer"),
+    ("symbol", "&Ký hiệu:", "header.symbol"),
+    ("place", "Địa &danh:", "header.place"),
+    ("archive", "Dòng “Lư&u”:", "archive"),
 )
+
+
+def button_row(buttons, stretch: bool = True) -> QHBoxLayout:
+    """Buttons side by side: (text with its Alt key, objectName, slot)."""
+    row = QHBoxLayout()
+    for text, name, slot in buttons:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    if stretch:
+        row.addStretch(1)
+    return row
 
 
 class ProfileDialog(QDialog):
@@ -33,16 +48,8 @@ class ProfileDialog(QDialog):
         self.list.setObjectName("profileList")
         self.list.currentRowChanged.connect(self._show)
         left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        add = QPushButton("Thêm")
-        add.setObjectName("addProfileButton")
-        add.clicked.connect(self._add)
-        remove = QPushButton("Xóa")
-        remove.setObjectName("removeProfileButton")
-        remove.clicked.connect(self._remove)
-        row.addWidget(add)
-        row.addWidget(remove)
-        left.addLayout(row)
+        left.addLayout(button_row((("T&hêm", "addProfileButton", self._add),
+                                   ("&Xóa hồ sơ", "removeProfileButton", self._remove)), stretch=False))
         layout.addLayout(left, 1)
         right = QVBoxLayout()
         form = QFormLayout()
@@ -51,17 +58,24 @@ class ProfileDialog(QDialog):
         for value, label in REGIME_CHOICES:
             self.regime.addItem(label, value)
         self.inputs = {}
-        for key, label, hint in FIELDS:
+        for key, label, _hint in FIELDS:
             w = QLineEdit()
             w.setObjectName(f"profile.{key}")
-            w.setPlaceholderText(hint)
             self.inputs[key] = w
             form.addRow(label, w)
             if key == "name":
-                form.addRow("Khối văn bản:", self.regime)
+                form.addRow("Khối &văn bản:", self.regime)
+        self.regime.currentIndexChanged.connect(self._show_hints)
         right.addLayout(form)
         self.unit_completers = attach_to_profile_dialog(self)  # today's xã, phường as you type
-        right.addStretch(1)
+        right.addWidget(QLabel("Người ký đã lưu (dùng lại ở bước Chữ ký):"))
+        self.signer_list = QListWidget()
+        self.signer_list.setObjectName("signerList")
+        self.signer_list.setAccessibleName("Người ký đã lưu")
+        self.signer_list.itemActivated.connect(lambda _item: self._edit_signer())
+        right.addWidget(self.signer_list, 1)
+        right.addLayout(button_row((("&Sửa người ký…", "editSignerButton", self._edit_signer),
+                                    ("Xó&a người ký", "removeSignerButton", self._remove_signer))))
         box = vi.button_box(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         box.accepted.connect(self._save)
         box.rejected.connect(self.reject)
@@ -88,6 +102,57 @@ class ProfileDialog(QDialog):
         for key, w in self.inputs.items():
             w.setText(getattr(profile, key))
         self.regime.setCurrentIndex(max(self.regime.findData(profile.regime), 0))
+        self._show_hints()
+        self._show_signers()
+
+    def _show_hints(self, _index: int = 0):
+        """Examples of the profile's regime: a UBND profile is never offered a party header."""
+        regime = self.regime.currentData() or "state"
+        for key, _label, hint_key in FIELDS:
+            self.inputs[key].setPlaceholderText(field_hint(hint_key, regime))
+
+    # ---- remembered signers: edited and removed at once (kept in the saved profile) ----------
+    def _current_profile(self) -> storage.Profile | None:
+        return self.profiles[self._current] if 0 <= self._current < len(self.profiles) else None
+
+    def _show_signers(self):
+        profile = self._current_profile()
+        self.signer_list.clear()
+        for signer in profile.signers if profile else []:
+            self.signer_list.addItem(signer_label(signer))
+        if self.signer_list.count():
+            self.signer_list.setCurrentRow(0)
+
+    def _store_signers(self, signers: list) -> None:
+        profile = self._current_profile()
+        if profile is None:
+            return
+        profile.signers = signers
+        stored = storage.load_profiles()
+        saved = storage.find_profile(stored, profile.name)
+        if saved is not None:  # only the signers change: other fields wait for “Lưu”
+            saved.signers = [dict(s) for s in signers]
+            storage.save_profiles(stored)
+        self._show_signers()
+
+    def _edit_signer(self):
+        profile = self._current_profile()
+        row = self.signer_list.currentRow()
+        if profile is None or not 0 <= row < len(profile.signers):
+            return
+        dialog = SignerDialog(profile.signers[row], self)
+        if dialog.exec():
+            signers = list(profile.signers)
+            signers[row] = dialog.signer()
+            self._store_signers(signers)
+            self.signer_list.setCurrentRow(row)
+
+    def _remove_signer(self):
+        profile = self._current_profile()
+        row = self.signer_list.currentRow()
+        if profile is None or not 0 <= row < len(profile.signers):
+            return
+        self._store_signers([s for i, s in enumerate(profile.signers) if i != row])
 
     def _add(self):
         self.profiles.append(storage.Profile(name=f"Đơn vị {len(self.profiles) + 1}"))

@@ -14,23 +14,47 @@ from PySide6.QtWidgets import QWidget
 
 # Qt's dialog classes are imported on first use: creating their Python types (and their
 # enums) costs start-up time, and no dialog shows before the main window.
-_BUTTON_TEXTS = (
-    ("Ok", "Đồng ý"),
-    ("Cancel", "Hủy"),
-    ("Yes", "Có"),
-    ("No", "Không"),
-    ("Save", "Lưu"),
-    ("Discard", "Không lưu"),
-    ("Close", "Đóng"),
-    ("Open", "Mở"),
-    ("Apply", "Áp dụng"),
-    ("Reset", "Đặt lại"),
-    ("Help", "Trợ giúp"),
-    ("Abort", "Dừng"),
-    ("Retry", "Thử lại"),
-    ("Ignore", "Bỏ qua"),
-    ("RestoreDefaults", "Khôi phục mặc định"),
+_BUTTON_TEXTS = (  # with their Alt keys: ASCII letters, typable on any keyboard layout
+    ("Ok", "Đồ&ng ý"),
+    ("Cancel", "&Hủy"),
+    ("Yes", "&Có"),
+    ("No", "&Không"),
+    ("Save", "&Lưu"),
+    ("Discard", "Không l&ưu"),
+    ("Close", "Đón&g"),
+    ("Open", "&Mở"),
+    ("Apply", "Áp &dụng"),
+    ("Reset", "Đặt &lại"),
+    ("Help", "&Trợ giúp"),
+    ("Abort", "&Dừng"),
+    ("Retry", "Thử &lại"),
+    ("Ignore", "&Bỏ qua"),
+    ("RestoreDefaults", "&Khôi phục mặc định"),
 )
+
+
+def with_mnemonics(labels, taken: str = "") -> list[str]:
+    """Give each label without an Alt key one of its own ASCII letters, a word's first letter if it
+    can, never one already ``taken`` or given to another label: "Lưu" → "&Lưu", "Không lưu" → "&Không lưu"."""
+    used = set(taken.lower())
+    for label in labels:
+        if "&" in label.replace("&&", ""):
+            used.add(label[label.index("&") + 1].lower())
+    out = []
+    for label in labels:
+        if "&" in label.replace("&&", ""):
+            out.append(label)
+            continue
+        starts = [i for i, ch in enumerate(label) if ch.isascii() and ch.isalpha() and (i == 0 or label[i - 1] == " ")]
+        others = [i for i, ch in enumerate(label) if ch.isascii() and ch.isalpha() and i not in starts]
+        pick = next((i for i in starts + others if label[i].lower() not in used), None)
+        if pick is None:
+            out.append(label)
+            continue
+        used.add(label[pick].lower())
+        out.append(label[:pick] + "&" + label[pick:])
+    return out
+
 
 # Roles of the choices passed to ``ask``.
 ACCEPT, REJECT, DESTRUCTIVE, OTHER = "accept", "reject", "destructive", "other"
@@ -89,7 +113,8 @@ def ask(parent, title: str, text: str, choices, *, icon: str = "question",
         box.setInformativeText(details)
     buttons = {}
     reject_key = None
-    for key, label, role in choices:
+    labels = with_mnemonics([label.replace("&", "&&") for _key, label, _role in choices])
+    for (key, _label, role), label in zip(choices, labels):
         button = box.addButton(label, getattr(QMessageBox.ButtonRole, _ROLES.get(role, "ActionRole")))
         buttons[button] = key
         if role == REJECT:

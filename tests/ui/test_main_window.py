@@ -9,7 +9,7 @@ import os
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kehoach_desktop import safefile, storage
 from kehoach_desktop.docx.writer import render_docx
@@ -155,9 +155,31 @@ def test_help_key_shows_the_guidance_of_the_current_step(qtbot, answers):
     window = make_window(qtbot)
     click_next(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    title, text, _choices, details = answers.asked[-1]
-    assert title == "Hướng dẫn: Trích yếu và căn cứ"
-    assert "Trích yếu" in text and details.startswith("Ví dụ:")
+    help_dialog = window.help_dialog
+    assert help_dialog.isVisible() and help_dialog.windowTitle() == "Hướng dẫn: Trích yếu và căn cứ"
+    text = help_dialog.browser.toPlainText()
+    assert "Trích yếu" in text and "Ví dụ đúng" in text and "Lỗi hay gặp" in text
+
+
+def test_help_fits_the_plan_regime(qtbot, answers):
+    """F1 on the Đơn vị step: a UBND plan gets a state header and the article of NĐ 30; a party
+    plan gets ĐẢNG BỘ TỈNH above ĐẢNG ỦY XÃ and Hướng dẫn 36 — never the other regime's example."""
+    window = make_window(qtbot)
+    window.document.set_value("regime", "state")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    text = window.help_dialog.browser.toPlainText()
+    assert "Nghị định 30/2020/NĐ-CP" in text and "ỦY BAN NHÂN DÂN XÃ" in text
+    assert "ĐẢNG BỘ XÃ …" not in text.split("Lỗi hay gặp")[0]  # the example suggests no party header
+    placeholder = window.wizard.current_step().findChild(QLineEdit, "header.superior").placeholderText()
+    assert "ĐẢNG" not in placeholder
+    window.help_dialog.close()
+    window.document.set_value("regime", "party")
+    qtbot.waitUntil(lambda: window.wizard.current_step().findChild(QLineEdit, "header.superior") is not None
+                    and "ĐẢNG BỘ TỈNH" in window.wizard.current_step().findChild(
+                        QLineEdit, "header.superior").placeholderText())
+    window.findChild(type(window.preview_action), "actionHelp").trigger()  # (the help took the focus)
+    text = window.help_dialog.browser.toPlainText()
+    assert "36-HD/VPTW" in text and "ĐẢNG BỘ TỈNH" in text and "ĐẢNG ỦY XÃ" in text
 
 
 def test_drop_a_plan_file_opens_it(qtbot, answers, tmp_path):

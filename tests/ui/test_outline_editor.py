@@ -124,15 +124,19 @@ def test_outdent_does_not_leave_the_step(editor, qtbot):
     assert editor.document.undo_stack.count() == 0
 
 
-def test_tab_and_ctrl_arrows_in_tree(editor, qtbot):
+def test_ctrl_arrows_in_tree_and_tab_leaves_it(editor, qtbot):
     tree = editor.findChild(QTreeWidget, "outlineTree")
     editor.select_path("sections[0].content[1]")
     tree.setFocus()
     qtbot.waitUntil(tree.hasFocus)
-    qtbot.keyClick(tree, Qt.Key.Key_Tab)
+    qtbot.keyClick(tree, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert labels(editor)[2] == "  a) Yêu cầu"
-    qtbot.keyClick(tree, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(tree, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert labels(editor)[2] == "2. Yêu cầu"
+    before = labels(editor)
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # moves the focus, never re-indents (the keyboard is not trapped)
+    assert labels(editor) == before and not tree.hasFocus()
+    tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert labels(editor)[0] == "1. Yêu cầu"
 

@@ -53,8 +53,8 @@ def test_vi_translates_standard_buttons(qtbot):
 
     box = vi.button_box(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
-    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Đồng ý"
-    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Đồ&ng ý"  # Alt+N
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "&Hủy"  # Alt+H
 
 
 def test_ask_helper_is_replaceable(answers):

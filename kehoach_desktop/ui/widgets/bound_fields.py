@@ -135,9 +135,9 @@ def bind_text_edit(text_edit: QPlainTextEdit, document, path: str, *, as_list: b
         text = text_edit.toPlainText()
         return text_to_list(text) if as_list else nfc(text)
 
-    def refresh():
+    def refresh(force: bool = False):
         value = model_value()
-        if widget_value() == value:
+        if widget_value() == value and not force:
             return  # same content (maybe a blank line in progress): keep cursor and text
         cursor = text_edit.textCursor()
         pos = cursor.position()
@@ -153,6 +153,8 @@ def bind_text_edit(text_edit: QPlainTextEdit, document, path: str, *, as_list: b
         value = widget_value()
         if value != model_value():
             document.set_value(path, value)
+        if "\t" in text_edit.toPlainText():  # a pasted tab: show the text as the model keeps it
+            refresh(force=True)
 
     # textChanged also fires on setPlainText; on_user_change compares, so no loop.
     text_edit.textChanged.connect(on_user_change)

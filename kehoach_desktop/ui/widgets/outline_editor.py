@@ -69,9 +69,9 @@ class OutlineEditor(QWidget):
             ("outlineDelete", "Xóa", "Xóa dòng đang chọn", "Delete", self.delete_current),
             ("outlineUp", "Lên", "Chuyển lên trên", "Ctrl+Up", self.move_current_up),
             ("outlineDown", "Xuống", "Chuyển xuống dưới", "Ctrl+Down", self.move_current_down),
-            ("outlineIndent", "Lùi vào", "Đưa vào làm mục con của mục phía trên (Tab)",
+            ("outlineIndent", "Lùi vào", "Đưa vào làm mục con của mục phía trên",
              "Ctrl+Right", self.indent_current),
-            ("outlineOutdent", "Lùi ra", "Đưa ra ngoài mục cha (Shift+Tab)", "Ctrl+Left",
+            ("outlineOutdent", "Lùi ra", "Đưa ra ngoài mục cha", "Ctrl+Left",
              self.outdent_current),
         ]
         self.tree = OutlineTree()
@@ -101,13 +101,13 @@ class OutlineEditor(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip holds the whole text
         self.tree.setAccessibleName("Dàn ý")
-        self.tree.tab_pressed.connect(lambda back: self.outdent_current() if back else self.indent_current())
         self.tree.text_dropped.connect(self._on_text_dropped)
         self.tree.currentItemChanged.connect(self._on_current_item)
-        self.tree.setToolTip("Tab: lùi vào · Shift+Tab: lùi ra · Ctrl+↑/↓: di chuyển · Delete: xóa")
+        self.tree.setToolTip("Ctrl+→: lùi vào · Ctrl+←: lùi ra · Ctrl+↑/↓: di chuyển · Delete: xóa")
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("outlineText")
         self.text_edit.setUndoRedoEnabled(False)
+        self.text_edit.setTabChangesFocus(True)  # Tab leaves the box; a tab is never typed into a plan
         self.text_edit.setAccessibleName("Nội dung dòng đang chọn")
         route_undo_keys(self.text_edit)
         self.text_edit.textChanged.connect(self._on_text_typed)

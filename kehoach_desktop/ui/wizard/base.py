@@ -81,7 +81,7 @@ class Step(QWidget):
 
     def first_input(self) -> QWidget | None:
         for widget in self.findChildren(QWidget):
-            if widget.objectName() and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus:
+            if widget.objectName() and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus and widget.isEnabled():
                 return widget
         return None
 

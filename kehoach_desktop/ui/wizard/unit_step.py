@@ -47,12 +47,15 @@ class UnitStep(Step):
         regime.setObjectName("regime")
         bind_combo(regime, document, "regime", REGIME_CHOICES)
         form.addRow("Khối văn bản:", regime)
+        from ...step_help import field_hint
+
+        regime_now = document.plan.regime  # the steps are rebuilt when the regime changes
         fields = (
-            ("header.superior", "Cơ quan cấp trên:", "VD: ĐẢNG BỘ XÃ ... (để trống nếu không có)"),
-            ("header.issuer", "Cơ quan ban hành:", "VD: ỦY BAN NHÂN DÂN XÃ ..."),
-            ("header.symbol", "Ký hiệu:", "VD: KH-UBND hoặc KH/ĐU"),
+            ("header.superior", "Cơ quan cấp trên:", field_hint("header.superior", regime_now)),
+            ("header.issuer", "Cơ quan ban hành:", field_hint("header.issuer", regime_now)),
+            ("header.symbol", "Ký hiệu:", field_hint("header.symbol", regime_now)),
             ("header.number", "Số:", "Để trống nếu văn thư sẽ cấp số"),
-            ("header.place", "Địa danh:", "VD: tên xã, phường"),
+            ("header.place", "Địa danh:", field_hint("header.place", regime_now)),
         )
         for path, label, hint in fields:
             w = line_edit(path, hint)
@@ -105,8 +108,12 @@ class UnitStep(Step):
         """Remember the unit as typed; the profile is named after the issuing body."""
         plan = self.document.plan
         h = plan.header
-        name = self.profile_name or " ".join(h.issuer.split()) or "Đơn vị"
-        old = storage.find_profile(storage.load_profiles(), name)
+        old = storage.find_profile(storage.load_profiles(), self.profile_name) if self.profile_name else None
+        if old is not None and old.issuer.strip() and not storage.same_issuer(old.issuer, h.issuer):
+            old = None  # another unit typed over the profile shown: a profile of its own, not an overwrite
+        name = old.name if old else " ".join(h.issuer.split()) or "Đơn vị"
+        if old is None:
+            old = storage.find_profile(storage.load_profiles(), name)
         from ...plan.layout import ARCHIVE_ENTRY
 
         archive = next((r for r in reversed(plan.recipients) if ARCHIVE_ENTRY.match(r)), "")

@@ -48,7 +48,7 @@ class Wizard(QWidget):
         self.back_button = QPushButton("‹ &Quay lại")
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton("&Tiếp theo ›")
+        self.next_button = QPushButton("Tiế&p theo ›")  # Alt+T is the Tệp menu
         self.next_button.setObjectName("nextButton")
         self.next_button.clicked.connect(self.next)
         nav = QHBoxLayout()
@@ -174,6 +174,14 @@ class Wizard(QWidget):
     def _on_replaced(self):
         # A whole new plan comes from a menu or dialog, never from a step's own widget: rebuild now.
         self.rebuild(0)
+        if self.isVisible():  # the keyboard goes on in the first field (the old page took the focus away)
+            QTimer.singleShot(0, self._focus_first_input)
+
+    def _focus_first_input(self):
+        if self.steps:  # (in a window not active yet: the field it will give the keyboard to)
+            first = self.current_step().first_input()
+            if first is not None:
+                first.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _deferred_rebuild(self):
         index, self._pending_index = self._pending_index, None
@@ -230,12 +238,18 @@ class Wizard(QWidget):
         """
         if not self._started:
             return  # done by polish
-        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+        from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox
 
         qt = QtCore.Qt
+
+        def is_part(w) -> bool:  # a combo's line edit, a list's viewport: the input itself takes Tab
+            parent = w.parent()
+            return isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
+                isinstance(parent, QAbstractScrollArea) and w is parent.viewport())
+
         inputs = [w for w in page.findChildren(QWidget)
                   if w.focusPolicy() & qt.FocusPolicy.TabFocus and w.window() is self.window()
-                  and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
+                  and not is_part(w)]
         chain = [self.step_list, *inputs, self.back_button, self.next_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -290,6 +304,24 @@ class Wizard(QWidget):
 
     def back(self):
         self.go_to(self.current_index() - 1)
+
+    def focus_library_search(self) -> bool:
+        """Ctrl+F: the search box of the paragraph library (on the first section step when the
+        step on screen has no library)."""
+        if not self.steps:
+            return False
+        index = self.current_index()
+        if self.steps[index].key != "section":
+            index = self.step_index("section")
+            if index < 0:
+                return False
+            self.go_to(index, focus=False)
+        step = self.current_step()
+        step.ensure_library()
+        box = step.library.search_box
+        box.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+        return True
 
     def focus_problem(self, where: str) -> bool:
         """Show the step that edits ``where`` and put the cursor on its field."""
