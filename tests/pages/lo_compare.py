@@ -84,10 +84,10 @@ def corpus_plans() -> dict:
             for p in sorted(corpus.glob("*.expected.json"))}
 
 
-def all_plans(count: int = 32) -> dict:
+def all_plans(count: int = 32, seed: int = 1000) -> dict:
     from .plan_shapes import generated_plans
 
-    return {**corpus_plans(), **generated_plans(count)}
+    return {**corpus_plans(), **generated_plans(count, seed)}
 
 
 if __name__ == "__main__":
@@ -96,7 +96,7 @@ if __name__ == "__main__":
 
     app = QGuiApplication(sys.argv[:1])
     work = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/i14/cmp")
-    verdicts = compare_plans(all_plans(int(os.environ.get("PLANS", "32"))), work)
+    verdicts = compare_plans(all_plans(int(os.environ.get("PLANS", "32")), int(os.environ.get("SEED", "1000"))), work)
     for v in verdicts:
         if not v.agrees:
             print(v.describe())

@@ -92,7 +92,7 @@ SHAPES = ("long-summary", "short-points", "long-paragraphs", "deep", "tiny", "bi
           "grow")
 
 
-def generated_plans(count: int = 32) -> dict[str, Plan]:
+def generated_plans(count: int = 32, seed: int = 1000) -> dict[str, Plan]:
     """``count`` plans, the shapes in turn, each with its own seed."""
-    return {f"gen-{i:02d}-{SHAPES[i % len(SHAPES)]}": make_plan(1000 + i, SHAPES[i % len(SHAPES)])
+    return {f"gen-{i:02d}-{SHAPES[i % len(SHAPES)]}": make_plan(seed + i, SHAPES[i % len(SHAPES)])
             for i in range(count)}
