@@ -43,6 +43,12 @@ def test_pdf_of_a_json_plan_is_a4_pdfa_with_embedded_fonts_and_the_words(tmp_pat
     assert "DỰ THẢO" not in text  # numbered and dated: not a draft
 
 
+@pytest.fixture(autouse=True)
+def app_first(qapp):
+    """In-process runs of ``pdf`` find pytest-qt's QApplication (not one of their own)."""
+    return qapp
+
+
 def test_pdf_of_the_apps_docx_has_the_same_pages_as_of_its_json(tmp_path):
     need_program("pdftotext")
     data = complete_plan()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import PageSetup
-from .typeset import LaidPara, LaidRow, Rule, Run
+from .typeset import LaidPara, LaidRow, Rule
 
 SLACK = 0.01  # points: rounding never pushes a line that fits onto the next page
 
@@ -60,7 +60,7 @@ class _Pager:
 
     def draw_row(self, row: LaidRow):
         page, top = self.pages[-1], self.setup.top + self.y
-        page.runs += [Run(self.setup.left + r.x, top + r.y, r.text, r.style) for r in row.runs]
+        page.runs += [r.moved(self.setup.left, top) for r in row.runs]
         page.rules += [Rule(self.setup.left + r.x1, self.setup.left + r.x2, top + r.y, r.thickness)
                        for r in row.rules]
         page.paths.append((self.y, self.y + row.height, row.path))
@@ -73,7 +73,7 @@ class _Pager:
             page.rules += [Rule(self.setup.left + r.x1, self.setup.left + r.x2, self.setup.top + self.y + r.y,
                                 r.thickness) for r in para.rules]
         for line in para.lines[start:end]:
-            page.runs += [Run(self.setup.left + r.x, top + r.y, r.text, r.style) for r in line.runs]
+            page.runs += [r.moved(self.setup.left, top) for r in line.runs]
             top += line.height
         self.y += before + sum(line.height for line in para.lines[start:end]) + after
         page.paths.append((y0, self.y, para.path))

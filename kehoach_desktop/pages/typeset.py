@@ -48,6 +48,10 @@ class Run:
     y: float
     text: str
     style: TextStyle
+    spacing: float = 0.0  # extra width of every space (justified lines), in points
+
+    def moved(self, dx: float, dy: float) -> "Run":
+        return Run(self.x + dx, self.y + dy, self.text, self.style, self.spacing)
 
 
 @dataclass(frozen=True)
@@ -169,19 +173,8 @@ def _line_runs(pieces, style: TextStyle, x0: float, limit: float, justify: bool,
         return [Run(x, baseline, text, style)] if text.strip() else []
     spaces = sum(len(t) for t, _ in pieces if t.startswith(" "))
     stretch = (limit - natural) / spaces if spaces else 0.0
-    runs, joined = [], False
-    for token, w in pieces:
-        if token.startswith(" "):
-            x += w + stretch * len(token)
-            joined = False
-        else:
-            if joined:  # the rest of a word broken after its hyphen elsewhere: one run, one word
-                runs[-1] = Run(runs[-1].x, baseline, runs[-1].text + token, style)
-            else:
-                runs.append(Run(x, baseline, token, style))
-            joined = True
-            x += w
-    return runs
+    # One run per line, its spaces widened: one draw call, and the PDF keeps real spaces.
+    return [Run(x, baseline, "".join(t for t, _ in pieces), style, stretch)]
 
 
 def set_para(para: Para, width: float, metrics: Metrics) -> LaidPara:
@@ -216,7 +209,7 @@ def set_row(row: Row, table: Table, metrics: Metrics) -> LaidRow:
             laid = set_para(para, inner, metrics)
             top = y + laid.before
             for line in laid.lines:
-                runs += [Run(r.x + left, r.y + top, r.text, r.style) for r in line.runs]
+                runs += [r.moved(left, top) for r in line.runs]
                 top += line.height
             rules += [Rule(r.x1 + left, r.x2 + left, r.y + y, r.thickness) for r in laid.rules]
             y += laid.height

@@ -29,10 +29,10 @@ def words(laid):
 def test_lines_break_at_spaces_and_justify_all_but_the_last():
     laid = set_para(Para("aaaa bbbb cccc dddd", BODY), 10, M)
     assert words(laid) == ["aaaa bbbb", "cccc dddd"]
-    first = laid.lines[0].runs
-    assert first[0].x == 0 and first[1].x + len(first[1].text) == 10  # stretched to the right edge
+    first = laid.lines[0].runs[0]
+    assert first.x == 0 and len(first.text) + first.spacing == 10  # stretched to the right edge
     last = laid.lines[1].runs
-    assert len(last) == 1 and last[0].text == "cccc dddd"  # the last line is not stretched
+    assert len(last) == 1 and last[0].text == "cccc dddd" and last[0].spacing == 0  # not stretched
 
 
 def test_a_line_may_break_after_a_hyphen_inside_a_word():

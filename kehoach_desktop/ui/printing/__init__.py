@@ -1,7 +1,12 @@
 """Print preview, printing and PDF: Qt draws the pages laid out by ``kehoach_desktop.pages``."""
+import sys
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on many void setter calls
-# (QPainter.setFont, QFont.setBold, ...); once None's count reaches zero Python aborts.
-# Drawing code avoids setters in loops; this ballast keeps a long session of exports
-# and previews far from zero. Remove when PySide6 is pinned to a fixed release.
-_NONE_BALLAST = [None] * 500_000
+if sys.version_info < (3, 12):
+    # PySide6 6.12.0 on Python 3.11 drops a reference to None on each call of many void
+    # setters (QPainter.setFont, QFont.setWordSpacing, ...); a long export or session takes
+    # None's count to zero and Python aborts, at the latest when it exits. Drawing keeps
+    # setter calls few; this gives None a large, never-released count of extra references
+    # (Python 3.12 made None immortal). Remove when PySide6 is pinned to a fixed release.
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40

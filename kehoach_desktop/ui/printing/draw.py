@@ -7,7 +7,7 @@ caller scales the painter to its device.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ...pages.blocks import PageSetup
 from ...pages.paginate import Page
@@ -34,8 +34,13 @@ def draw_page(painter: QPainter, page: Page, number: int, setup: PageSetup, *, d
     for run in page.runs:
         by_style.setdefault(run.style, []).append(run)
     for style, runs in by_style.items():
-        painter.setFont(_font(style))
-        for run in runs:
+        plain = _font(style)
+        painter.setFont(plain)
+        for run in sorted(runs, key=lambda r: r.spacing != 0):
+            if run.spacing:  # a justified line: its spaces widened by the font's word spacing
+                font = QFont(plain)
+                font.setWordSpacing(run.spacing * UNIT)
+                painter.setFont(font)
             painter.drawText(QPointF(run.x * UNIT, run.y * UNIT), run.text)
     for rule in page.rules:
         painter.fillRect(QRectF(rule.x1 * UNIT, (rule.y - rule.thickness / 2) * UNIT,
