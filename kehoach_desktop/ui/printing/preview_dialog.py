@@ -34,7 +34,8 @@ class PrintPreviewDialog(QDialog):
         self.setWindowTitle("Xem trước khi in")
         self.plan, self.folder = plan, folder
         self.layout_ = PrintLayout(plan, PrintOptions())
-        self.resize(900, 760)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(900, int(screen.width() * 0.9)), min(760, int(screen.height() * 0.9)))
         self._build()
         self.sheets.set_layout(self.layout_, shows_draft_mark(self.layout_))
         self.fit_width()
