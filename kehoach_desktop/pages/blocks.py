@@ -142,7 +142,7 @@ class _Builder:
                     after=twips_pt(ooxml.pt_twips(after)), keep_next=keep_next, path=path)
 
     def rule_under(self, lines: list[str], style: TextStyle, fraction: float, available: int,
-                   *, after: float = 0) -> Para:
+                   *, after: float = 0, path: str = "") -> Para:
         """Mirror of ``writer_common.Ctx.rule_under``: same widths to the twip."""
         longest = max((text_width_mm(t, style.size, style.bold) for t in lines), default=0.0)
         width = round(min(available, ooxml.twips(longest)) * fraction)
@@ -150,7 +150,7 @@ class _Builder:
         side = max(0, (available - width) // 2)
         return Para("", TextStyle(1), left=twips_pt(side), right=twips_pt(side),
                     before=twips_pt(ooxml.pt_twips(self.rules.spacing.rule_gap_pt)),
-                    after=twips_pt(ooxml.pt_twips(after)), rule=self.thickness, exact=2.0)
+                    after=twips_pt(ooxml.pt_twips(after)), rule=self.thickness, exact=2.0, path=path)
 
     def cell(self, width_twips: int, paras: list[Para]) -> Cell:
         return Cell(twips_pt(width_twips), tuple(paras) or (Para("", TextStyle(self.rules.body.paragraph.size)),))
@@ -212,10 +212,12 @@ def title_paras(b: _Builder, plan: Plan) -> list[Para]:
     if rules.summary_mark == "line":
         out.append(b.rule_under(summary_lines or [rules.title_text],
                                 rules.summary_style if summary_lines else rules.title_style,
-                                rules.summary_line_fraction, b.text_width_twips, after=after))
+                                rules.summary_line_fraction, b.text_width_twips, after=after,
+                                path="summary"))
     elif rules.summary_mark:
         out.append(b.line(rules.summary_mark, TextStyle(rules.summary_style.size,
-                                                        align=rules.summary_style.align), after=after))
+                                                        align=rules.summary_style.align), after=after,
+                          path="summary"))
     return out
 
 

@@ -17,11 +17,21 @@ from .typeset import LaidPara, LaidRow, Rule
 SLACK = 0.01  # points: rounding never pushes a line that fits onto the next page
 
 
+@dataclass(frozen=True)
+class Piece:
+    """Item ``index`` of the laid-out flow shows from ``top`` to ``bottom`` (points below the text top)."""
+
+    index: int
+    top: float
+    bottom: float
+    path: str
+
+
 @dataclass
 class Page:
     runs: list = field(default_factory=list)  # Run, page coordinates in points
     rules: list = field(default_factory=list)  # Rule, page coordinates
-    paths: list = field(default_factory=list)  # (top, bottom, path) of what the page shows
+    pieces: list = field(default_factory=list)  # Piece: which laid item shows where on the page
 
     @property
     def text(self) -> str:
@@ -50,6 +60,7 @@ class _Pager:
         self.limit = setup.text_height
         self.pages = [Page()]
         self.y = 0.0
+        self.index = 0  # the item being placed
 
     def new_page(self):
         self.pages.append(Page())
@@ -63,7 +74,7 @@ class _Pager:
         page.runs += [r.moved(self.setup.left, top) for r in row.runs]
         page.rules += [Rule(self.setup.left + r.x1, self.setup.left + r.x2, top + r.y, r.thickness)
                        for r in row.rules]
-        page.paths.append((self.y, self.y + row.height, row.path))
+        page.pieces.append(Piece(self.index, self.y, self.y + row.height, row.path))
         self.y += row.height
 
     def draw_lines(self, para: LaidPara, start: int, end: int, before: float, after: float):
@@ -76,7 +87,7 @@ class _Pager:
             page.runs += [r.moved(self.setup.left, top) for r in line.runs]
             top += line.height
         self.y += before + sum(line.height for line in para.lines[start:end]) + after
-        page.paths.append((y0, self.y, para.path))
+        page.pieces.append(Piece(self.index, y0, self.y, para.path))
 
     def place_para(self, para: LaidPara):
         start, n = 0, len(para.lines)
@@ -131,6 +142,7 @@ def paginate(items: list, setup: PageSetup) -> list[Page]:
     """Pages of placed runs and rules; always at least one page."""
     pager = _Pager(setup)
     for i, item in enumerate(items):
+        pager.index = i
         if item.keep_next:
             pager.keep_chain(items, i)
         if isinstance(item, LaidRow):

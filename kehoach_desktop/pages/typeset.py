@@ -218,14 +218,22 @@ def set_row(row: Row, table: Table, metrics: Metrics) -> LaidRow:
     return LaidRow(height, runs, rules, row.cant_split, table.path)
 
 
-def set_blocks(blocks: list, width: float, metrics: Metrics) -> list:
-    """Every block set in the text width: LaidPara and LaidRow, in order."""
+def set_blocks(blocks: list, width: float, metrics: Metrics, cache: dict | None = None) -> list:
+    """Every block set in the text width: LaidPara and LaidRow, in order.
+
+    ``cache`` (block → its laid items) lets a live preview set again only the blocks that changed.
+    """
     out = []
     for block in blocks:
-        if isinstance(block, Table):
-            out += [set_row(row, block, metrics) for row in block.rows]
-        else:
-            out.append(set_para(block, width, metrics))
+        laid = cache.get(block) if cache is not None else None
+        if laid is None:
+            if isinstance(block, Table):
+                laid = [set_row(row, block, metrics) for row in block.rows]
+            else:
+                laid = [set_para(block, width, metrics)]
+            if cache is not None:
+                cache[block] = laid
+        out += laid
     return out
 
 

@@ -12,15 +12,15 @@ from .fonts import QtMetrics
 class PrintLayout:
     """The pages of one plan with the chosen options (needs a QGuiApplication for the fonts)."""
 
-    def __init__(self, plan: Plan, options: PrintOptions | None = None, metrics: QtMetrics | None = None):
+    def __init__(self, plan: Plan, options: PrintOptions | None = None, cache: dict | None = None):
         self.options = options or PrintOptions()
         self.plan = plan
         shown = plan_for_options(plan, self.options)
         rules = rules_for(plan.regime)
         self.setup = page_setup(rules)
         blocks = page_blocks(shown, self.options.today)
-        items = set_blocks(blocks, self.setup.text_width, metrics or QtMetrics())
-        self.pages = paginate(items, self.setup)
+        self.items = set_blocks(blocks, self.setup.text_width, QtMetrics(), cache)
+        self.pages = paginate(self.items, self.setup)
 
     @property
     def page_count(self) -> int:
