@@ -12,6 +12,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from ..bundled import resource_dir
 from ..plan.text import nfc_deep
 from .entry import BUNDLED, USER, Paragraph
 from .share import FORMAT, VERSION, library_document
@@ -21,12 +22,7 @@ USER_FILE = "library.json"
 
 def bundled_dir() -> Path:
     """``resources/library`` beside the package (source tree and installed app alike)."""
-    here = Path(__file__).resolve()
-    for base in (here.parents[2], here.parents[1]):
-        candidate = base / "resources" / "library"
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources" / "library"
+    return resource_dir("library")
 
 
 @lru_cache(maxsize=4)

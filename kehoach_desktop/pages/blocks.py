@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from ..docx import ooxml
 from ..docx.metrics import text_width_mm
 from ..docx.writer_foot import recipient_lines, typist_line
+from ..docx.writer_header import _name_lines as name_lines
 from ..plan import numbering
-from ..plan.layout import RegimeRules, TextStyle, heading_style, rules_for, split_body_name
+from ..plan.layout import RegimeRules, TextStyle, heading_style, rules_for
 from ..plan.model import Plan, Section
 
 PT_PER_MM = 72 / 25.4
@@ -161,22 +162,15 @@ class _Builder:
                      twips_pt(self.cell_margin_twips), path)
 
 
-def _name_lines(name: str) -> list[str]:
-    lines: list[str] = []
-    for part in name.splitlines():
-        lines += split_body_name(part)
-    return lines
-
-
 def header_table(b: _Builder, plan: Plan, today) -> Table:
     rules = b.rules
     widths = ooxml.split_widths(b.text_width_twips, rules.header_columns)
     inner = [w - 2 * b.cell_margin_twips for w in widths]
     left = []
-    superior = _name_lines(plan.header.superior)
+    superior = name_lines(plan.header.superior)
     if superior:
         left.append(b.line("\n".join(superior), rules.superior_style, path="header"))
-    issuer = _name_lines(plan.header.issuer)
+    issuer = name_lines(plan.header.issuer)
     if issuer:
         left.append(b.line("\n".join(issuer), rules.issuer_style, path="header"))
         if rules.issuer_mark == "line":

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 
+from ...bundled import resource_dir
 from ...plan.layout import TextStyle
 
 WANTED = "Times New Roman"
@@ -20,12 +21,7 @@ _told = False
 
 
 def fonts_dir() -> Path:
-    here = Path(__file__).resolve()
-    for base in (here.parents[3], here.parents[2]):
-        candidate = base / "resources" / "fonts"
-        if candidate.is_dir():
-            return candidate
-    return here.parents[3] / "resources" / "fonts"
+    return resource_dir("fonts")
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
-                               QToolButton, QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout
 
 from ...errors import KehoachError
 from ...pages.blocks import PrintOptions
@@ -20,7 +18,8 @@ from ..background import run_in_background
 from .fonts import font_notice
 from .layout import PrintLayout
 from .pdf import shows_draft_mark
-from .sheets import GAP, SheetsView
+
+from ..widgets.preview import PAGE_GAP, PX_PER_PT, pages_in_scroll
 
 ZOOMS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0)
 NO_PRINTER = ("Máy tính này chưa cài máy in nào nên chưa in được. Bạn có thể xuất PDF "
@@ -37,7 +36,7 @@ class PrintPreviewDialog(QDialog):
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(900, int(screen.width() * 0.9)), min(760, int(screen.height() * 0.9)))
         self._build()
-        self.sheets.set_layout(self.layout_, shows_draft_mark(self.layout_))
+        self.sheets.set_content(self.layout_, shows_draft_mark(self.layout_))
         self.fit_width()
 
     def _build(self):
@@ -81,12 +80,8 @@ class PrintPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         bar.addWidget(close)
         box.addLayout(bar)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("printScroll")
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #80848a; border: none; }")
-        self.sheets = SheetsView()
-        self.scroll.setWidget(self.sheets)
+        self.scroll, self.sheets = pages_in_scroll("printScroll")
+        self.sheets.setObjectName("printSheets")
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
         box.addWidget(self.scroll, 1)
         notice = font_notice()
@@ -102,9 +97,9 @@ class PrintPreviewDialog(QDialog):
         return self.layout_.page_count
 
     def current_page(self) -> int:
-        height = self.sheets.page_size_px().height() + GAP
+        height = (self.sheets.geometry_.height + PAGE_GAP) * self.sheets.zoom
         middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
-        return max(1, min(self.page_count, middle // max(1, height) + 1))
+        return max(1, min(self.page_count, int(middle // max(1, height)) + 1))
 
     def _update_page_label(self, *_):
         self.pages_label.setText(f"Trang {self.current_page()} / {self.page_count}  ·  "
@@ -122,8 +117,8 @@ class PrintPreviewDialog(QDialog):
         self.set_zoom(next((z for z in reversed(ZOOMS) if z < self.sheets.zoom - 0.01), ZOOMS[0]))
 
     def fit_width(self):
-        width = max(200, self.scroll.viewport().width() - 2 * GAP - 4)
-        self.set_zoom(width / (self.layout_.setup.width * 96 / 72))
+        width = max(200, self.scroll.viewport().width() - 4)
+        self.set_zoom(width / (self.layout_.setup.width * PX_PER_PT + 2 * PAGE_GAP))
 
     # ---- print and PDF ---------------------------------------------------------------
     def print_pages(self) -> bool:

@@ -61,13 +61,14 @@ class PagesView(QWidget):
         super().__init__(parent)
         self.geometry_ = None
         self.layout_ = None
+        self.draft = False  # the DỰ THẢO mark (the print preview shows it when it will print)
         self.laid: list = []
         self.pages: list = [[]]
         self.zoom = 1.0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def set_content(self, layout: PrintLayout):
-        self.layout_ = layout
+    def set_content(self, layout: PrintLayout, draft: bool = False):
+        self.layout_, self.draft = layout, draft
         self.geometry_ = PageGeometry.of(layout.setup)
         self.laid = layout.items
         self.pages = [[PagePiece(p.index, p.top * PX_PER_PT, 0.0, (p.bottom - p.top) * PX_PER_PT)
@@ -130,9 +131,20 @@ class PagesView(QWidget):
             painter.save()
             painter.translate(rect.topLeft())
             painter.scale(PX_PER_PT / UNIT, PX_PER_PT / UNIT)
-            draw_page(painter, page, number, self.layout_.setup)
+            draw_page(painter, page, number, self.layout_.setup, draft=self.draft)
             painter.restore()
         painter.end()
+
+
+def pages_in_scroll(name: str) -> tuple[QScrollArea, PagesView]:
+    """A grey desk that scrolls, with a PagesView on it (the live preview and the print preview)."""
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    scroll.setStyleSheet("QScrollArea { background: #80848a; border: none; }")
+    view = PagesView()
+    scroll.setWidget(view)
+    return scroll, view
 
 
 class PreviewWidget(QWidget):
@@ -182,14 +194,9 @@ class PreviewWidget(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
         layout.addLayout(bar)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewScroll")
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #80848a; border: none; }")
-        self.pages_view = PagesView()
+        self.scroll, self.pages_view = pages_in_scroll("previewScroll")
         self.pages_view.clicked.connect(lambda i: self.path_clicked.emit(self._blocks[i].path))
         self.pages_view.setToolTip("Nhấp vào một đoạn để sửa nó")
-        self.scroll.setWidget(self.pages_view)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.scroll, 1)
 
