@@ -1,10 +1,12 @@
 """A plan → PDF bytes, for the CLI (without a screen) and the window (off the GUI thread).
 
-``plan_pdf(plan, options)`` needs a QGuiApplication; ``ensure_app()`` starts one on
-the offscreen platform when the command line runs without any.
+``plan_pdf(plan, options)`` needs a QGuiApplication; ``ensure_app()`` starts one when
+the command line runs without any (on Linux on the offscreen platform: no screen needed;
+on Windows the system's own platform, whose fonts are those the window uses).
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Callable
@@ -24,7 +26,10 @@ def ensure_app():
 
     app = QGuiApplication.instance()
     if app is None:
-        _app = app = QGuiApplication([sys.argv[0] if sys.argv else "kehoach", "-platform", "offscreen"])
+        args = [sys.argv[0] if sys.argv else "kehoach"]
+        if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+            args += ["-platform", "offscreen"]  # a server or a terminal without a screen
+        _app = app = QGuiApplication(args)
     return app
 
 
