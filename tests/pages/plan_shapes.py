@@ -62,10 +62,10 @@ def make_plan(seed: int, shape: str) -> Plan:
         depth, paras = 3, 2
     elif shape == "tiny":
         sections, paras, depth = 1, 1, 1
-    elif shape == "big":
-        sections, paras = 7, 8
-    elif shape == "huge":  # 30 to 40 pages
-        sections, paras, length, depth = 7, 12, 70, 3
+    elif shape == "big":  # about 8 to 16 pages
+        sections, paras, length = 7, 8 + seed % 5, 35 + seed % 4 * 10
+    elif shape == "huge":  # about 20 to 40 pages
+        sections, paras, length, depth = 7, 12 + seed % 5, 70 + seed % 3 * 10, 3
     tops = [_section(rng, 1, depth, paras, length, title=CAPS[i % len(CAPS)]) for i in range(sections)]
     if shape == "grow":  # paragraphs added one by one put the signature at every place of a page
         tops = tops[:2]
