@@ -58,8 +58,8 @@ def make_plan(seed: int, shape: str) -> Plan:
         length, paras = 8, 12
     elif shape == "long-paragraphs":
         length, paras = 160, 3
-    elif shape == "deep":
-        depth, paras = 3, 2
+    elif shape == "deep":  # four levels: I., 1., 1.1., a)
+        depth, paras = 4, 2
     elif shape == "tiny":
         sections, paras, depth = 1, 1, 1
     elif shape == "big":  # about 8 to 16 pages
@@ -76,14 +76,19 @@ def make_plan(seed: int, shape: str) -> Plan:
                     number=str(seed % 90 + 1) if numbered else "",
                     symbol="KH-UBND" if regime == "state" else "KH/ĐU", place="Cẩm Tân",
                     date=f"2026-0{seed % 9 + 1}-1{seed % 9}" if numbered else "")
-    recipients = ["UBND huyện (b/c)", "Thường trực Đảng ủy xã", "Các ban, ngành, đoàn thể xã",
-                  "Lưu: VT, VH" if regime == "state" else "Lưu VT, VPĐU"][: rng.randint(2, 4)]
+    recipients = ["UBND huyện (b/c)", "Thường trực Đảng ủy xã", "Các ban, ngành, đoàn thể xã"]
+    recipients += [f"Chi bộ thôn {i + 1} (để thực hiện)" for i in range(seed % 4 * 2)]  # a long list at times
+    recipients = recipients[: rng.randint(2, len(recipients))] + ["Lưu: VT, VH" if regime == "state" else "Lưu VT, VPĐU"]
     signature = Signature(authority="TM." if regime == "state" else "T/M",
                           collective="ỦY BAN NHÂN DÂN" if regime == "state" else "ĐẢNG ỦY",
                           position="CHỦ TỊCH" if regime == "state" else "BÍ THƯ", name="Nguyễn Văn An")
+    if regime == "state" and seed % 4 == 3:  # a deputy signs for the head: a second authority line
+        signature.deputy, signature.position = "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     preamble = [sentence(rng, rng.randint(20, 50)) for _ in range(rng.randint(1, 2))]
     closing = [sentence(rng, 30)] if rng.random() < 0.5 else []
-    return Plan(regime=regime, kind="tuyen-truyen", header=header, summary=summary, preamble=preamble,
+    numbering = ["I.", "1.", "1.1.", "a)"] if shape == "deep" else ["I.", "1.", "a)"]
+    return Plan(regime=regime, kind="tuyen-truyen", numbering=numbering, header=header, summary=summary,
+                preamble=preamble,
                 sections=tops, closing=closing, recipients=recipients, signature=signature,
                 typist="Bùi Thị Lan" if seed % 5 == 0 else None, copies=12 if seed % 5 == 0 else None)
 
