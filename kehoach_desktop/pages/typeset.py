@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..plan.layout import TextStyle
-from .blocks import Cell, Para, Row, Table
+from .blocks import Para, Row, Table
 
 # Times New Roman and Liberation Serif (metric-compatible): units per em 2048.
 ASCENT, DESCENT, LINE_GAP, UNITS = 1825, 443, 87, 2048
@@ -235,6 +235,3 @@ def set_blocks(blocks: list, width: float, metrics: Metrics, cache: dict | None 
                 cache[block] = laid
         out += laid
     return out
-
-
-__all__ = ["Cell", "Line", "LaidPara", "LaidRow", "Metrics", "Rule", "Run", "set_blocks", "line_height"]
