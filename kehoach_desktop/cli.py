@@ -21,6 +21,7 @@ COMMANDS = {
     "rollover": "rollover",
     "library": "library",
     "units": "units",
+    "pdf": "pdf",
 }
 
 

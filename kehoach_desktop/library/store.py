@@ -12,6 +12,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+
 from ..plan.text import nfc_deep
 from .entry import BUNDLED, USER, Paragraph
 from .share import FORMAT, VERSION, library_document

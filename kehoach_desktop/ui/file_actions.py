@@ -256,38 +256,6 @@ class FileController(QObject):
                  "chương trình như vậy, hoặc chép tệp sang máy khác để mở và in.", details=f"Tệp đã lưu: {path}")
         return False
 
-    # ---- print -------------------------------------------------------------------------------
-    def print_plan(self, preview=None) -> bool:
-        """Print the preview's pages (what you see is what prints); else print from the saved DOCX."""
-        view = getattr(preview, "pages_view", None)
-        if view is None or getattr(view, "geometry_", None) is None:
-            vi.inform(self.window, "In kế hoạch", "Phần mềm sẽ mở tệp Word đã lưu để in từ Word.")
-            if self.last_saved is None and not self.save():
-                return False
-            return self.open_in_word_processor()
-        if hasattr(preview, "refresh_now"):
-            preview.refresh_now()
-        printer = self.ask_printer()
-        if printer is None:
-            return False
-        try:
-            with _WaitCursor():
-                print_pages(view, printer)
-        except Exception as exc:  # a printer driver error must not close the app
-            vi.error(self.window, "Không in được", f"Máy in báo lỗi ({exc.__class__.__name__}). "
-                     "Hãy lưu tệp Word rồi in từ Word.")
-            return False
-        return True
-
-    def ask_printer(self):
-        """The system print dialog; the chosen printer, or None when cancelled."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("In kế hoạch")
-        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
-
 
 def documents_folder() -> str:
     """The user's Documents folder (Windows: "Tài liệu"/Documents), else the home folder."""
@@ -295,39 +263,3 @@ def documents_folder() -> str:
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return folder if folder and Path(folder).is_dir() else str(Path.home())
-
-
-def print_pages(view, printer) -> int:
-    """Paint each page of the preview onto the printer's paper, edge to edge (the page has its margins)."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QRegion
-    from PySide6.QtPrintSupport import QPrinter
-
-    from .widgets.preview import PAGE_GAP
-
-    geometry = view.geometry_
-    printer.setFullPage(True)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      printer.pageLayout().margins()))
-    old_zoom = view.zoom
-    view.set_zoom(1.0)
-    painter = QPainter()
-    if not painter.begin(printer):
-        view.set_zoom(old_zoom)
-        raise OSError("printer did not start")
-    try:
-        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-        scale = paper.width() / geometry.width
-        for number in range(len(view.pages)):
-            if number:
-                printer.newPage()
-            painter.save()
-            painter.scale(scale, scale)
-            top = int(view.page_top(number))
-            view.render(painter, QPoint(0, 0),
-                        QRegion(int(PAGE_GAP), top, int(geometry.width), int(geometry.height)))
-            painter.restore()
-    finally:
-        painter.end()
-        view.set_zoom(old_zoom)
-    return len(view.pages)

@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, "actionSave", "&Lưu", lambda: self.files.save(), ["Ctrl+S"])
         self._action(m, "actionSaveAs", "Lư&u thành…", lambda: self.files.save_as(), ["Ctrl+Shift+S"])
-        self._action(m, "actionPrint", "&In…", self.print_plan, ["Ctrl+P"])
+        self._action(m, "actionPrint", "&In…", self.print_plan, ["Ctrl+P"], "Xem trước các trang rồi in")
+        self._action(m, "actionExportPdf", "Xuất &PDF…", self.export_pdf, tip="Lưu các trang in thành tệp PDF")
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
@@ -303,7 +304,18 @@ class MainWindow(QMainWindow):
             self.document.replace_plan(self._first_plan())
 
     def print_plan(self):
-        self.files.print_plan(self.wizard.preview)
+        from .printing.actions import open_print_preview
+
+        open_print_preview(self, self.document.plan, self._pdf_folder())
+
+    def export_pdf(self):
+        from .printing.actions import export_pdf
+
+        export_pdf(self, self.document.plan, self._pdf_folder())
+
+    def _pdf_folder(self):
+        path = self.files.last_saved or self.files.path
+        return path.parent if path else None
 
     def manage_profiles(self):
         from .profile_dialog import ProfileDialog

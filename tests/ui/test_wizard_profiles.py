@@ -102,30 +102,6 @@ def test_last_years_hand_typed_plan_rolls_over(qtbot, answers, tmp_path, corpus_
     assert len(window.wizard.steps) == 2 + len(plan.sections) + 3
 
 
-def test_ctrl_p_prints_the_preview_pages(qtbot, answers, tmp_path, monkeypatch):
-    from PySide6.QtPrintSupport import QPrinter
-
-    from kehoach_desktop.ui.file_actions import FileController
-
-    pdf = tmp_path / "in.pdf"
-
-    def pdf_printer(self):
-        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(pdf))
-        return printer
-    monkeypatch.setattr(FileController, "ask_printer", pdf_printer)
-    window = make_window(qtbot)
-    click_next(qtbot, window)
-    type_text(qtbot, field(window, "summary"), "In thử kế hoạch")
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF")
-    pages = len(window.wizard.preview.pages_view.pages)
-    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + data.count(b"/Type /Page ") \
-        + data.count(b"/Type/Page") >= pages
-
-
 def test_profile_dialog_adds_and_saves_a_unit(qtbot, answers):
     from kehoach_desktop.ui.profile_dialog import ProfileDialog
 

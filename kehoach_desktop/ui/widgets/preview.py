@@ -1,85 +1,78 @@
-"""Live preview of the printed page: A4 sheets on grey, laid out from the layout rules.
+"""Live preview of the printed page: A4 sheets on grey, the very pages print and PDF give.
 
-The plan becomes blocks of HTML (``plan/page_html.py``); each block is laid
-out once in its own QTextDocument, cached by its HTML, so a keystroke lays out
-one paragraph again and the pagination (``plan/page_flow.py``) is arithmetic.
-Refreshes are debounced, and never postponed past a short maximum while the
-user keeps typing.
+The plan becomes the DOCX's blocks (``pages/blocks.py``), set into lines and
+pages as a word processor sets the app's DOCX (``pages/typeset``, ``pages/paginate``)
+and drawn by the print path's ``draw_page``. Each block's lines are cached by the
+block itself, so a keystroke sets one paragraph again and the pagination is
+arithmetic. Refreshes are debounced, and never postponed past a short maximum
+while the user keeps typing.
 """
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QImage, QKeySequence, QPainter, QTextDocument
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from ...plan.layout import rules_for
-from ...plan.page_flow import FlowBlock, paginate
-from ...plan.page_html import DPI, page_blocks, page_geometry, pt_px
+from ..printing.draw import UNIT, draw_page
+from ..printing.layout import PrintLayout
 
 DEBOUNCE_MS = 150
 MAX_WAIT_MS = 600  # while typing on, refresh at least this often
 PAGE_GAP = 16  # px between pages (unscaled)
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+PX_PER_PT = 96 / 72  # the preview shows pages at 96 px per inch at zoom 1
 
 
-def _layout_device() -> QImage:
-    """A 96-dpi device, so that the layout is the same on every screen."""
-    image = QImage(1, 1, QImage.Format.Format_RGB32)
-    dpm = round(DPI / 0.0254)
-    image.setDotsPerMeterX(dpm)
-    image.setDotsPerMeterY(dpm)
-    return image
+@dataclass(frozen=True)
+class PageGeometry:
+    """The page in preview pixels (96 dpi, zoom 1)."""
+
+    width: float
+    height: float
+    margin_top: float
+    margin_left: float
+    text_width: float
+
+    @classmethod
+    def of(cls, setup) -> "PageGeometry":
+        k = PX_PER_PT
+        return cls(setup.width * k, setup.height * k, setup.top * k, setup.left * k, setup.text_width * k)
 
 
-class LaidBlock:
-    """One block's QTextDocument, laid out at the text width, with its allowed break points."""
+@dataclass(frozen=True)
+class PagePiece:
+    """Laid item ``index`` shows at ``y`` px below the text top, ``bottom - top`` px high."""
 
-    def __init__(self, html: str, width: float, font: QFont, device: QImage,
-                 before: float = 0.0, after: float = 0.0):
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(font)
-        doc.setDocumentMargin(0)
-        doc.setUseDesignMetrics(True)  # line breaks independent of the zoom and the screen
-        doc.setUndoRedoEnabled(False)
-        doc.setHtml(html)
-        doc.setTextWidth(width)
-        self.doc = doc
-        self.before = before  # the block's own spacing, kept outside the document
-        self.height = before + doc.size().height() + after
-        self.breaks = tuple(before + y for y in self._breaks())
-
-    def _breaks(self) -> tuple:
-        tops = []
-        block = self.doc.begin()
-        layout = self.doc.documentLayout()
-        while block.isValid():
-            origin = layout.blockBoundingRect(block).top()
-            lines = block.layout()
-            tops.extend(origin + lines.lineAt(k).y() for k in range(lines.lineCount()))
-            block = block.next()
-        if len(tops) < 4:
-            return ()
-        return tuple(tops[2:len(tops) - 1])  # two lines at least on each side
+    index: int
+    y: float
+    top: float
+    bottom: float
 
 
 class PagesView(QWidget):
     """Paints the pages; its size follows the page count and the zoom."""
 
-    clicked = Signal(int)  # the index of the block under the mouse
+    clicked = Signal(int)  # the index of the laid item under the mouse
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.geometry_ = None
-        self.laid: list[LaidBlock] = []
+        self.layout_ = None
+        self.draft = False  # the DỰ THẢO mark (the print preview shows it when it will print)
+        self.laid: list = []
         self.pages: list = [[]]
         self.zoom = 1.0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def set_content(self, geometry, laid, pages):
-        self.geometry_, self.laid, self.pages = geometry, laid, pages
+    def set_content(self, layout: PrintLayout, draft: bool = False):
+        self.layout_, self.draft = layout, draft
+        self.geometry_ = PageGeometry.of(layout.setup)
+        self.laid = layout.items
+        self.pages = [[PagePiece(p.index, p.top * PX_PER_PT, 0.0, (p.bottom - p.top) * PX_PER_PT)
+                       for p in page.pieces] for page in layout.pages]
         self._resize()
         self.update()
 
@@ -97,7 +90,7 @@ class PagesView(QWidget):
         self.setFixedSize(int(w), int(h))
 
     def block_at(self, x: float, y: float) -> int | None:
-        """The block drawn at widget point (x, y), or None."""
+        """The laid item drawn at widget point (x, y), or None."""
         g = self.geometry_
         if g is None:
             return None
@@ -129,29 +122,29 @@ class PagesView(QWidget):
         painter.scale(self.zoom, self.zoom)
         visible = QRectF(event.rect()).adjusted(-2, -2, 2, 2)
         visible = QRectF(visible.topLeft() / self.zoom, visible.size() / self.zoom)
-        for number, pieces in enumerate(self.pages):
-            page = QRectF(PAGE_GAP, self.page_top(number), g.width, g.height)
-            if not page.intersects(visible):
+        for number, page in enumerate(self.layout_.pages):
+            rect = QRectF(PAGE_GAP, self.page_top(number), g.width, g.height)
+            if not rect.intersects(visible):
                 continue
-            painter.fillRect(page.translated(3, 3), QColor(0, 0, 0, 90))
-            painter.fillRect(page, Qt.GlobalColor.white)
-            if number > 0:  # page numbers from page 2, centred in the top margin
-                font = QFont(g.font)
-                font.setPixelSize(round(g.page_number_pt * DPI / 72))
-                painter.setFont(font)
-                painter.setPen(Qt.GlobalColor.black)
-                box = QRectF(page.left(), page.top() + g.header_distance - font.pixelSize(),
-                             g.width, font.pixelSize() * 1.4)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(number + 1))
-            for piece in pieces:
-                laid = self.laid[piece.index]
-                painter.save()
-                painter.translate(page.left() + g.margin_left,
-                                  page.top() + g.margin_top + piece.y - piece.top + laid.before)
-                clip = QRectF(-4, piece.top - laid.before, g.text_width + 8, piece.bottom - piece.top)
-                laid.doc.drawContents(painter, clip)
-                painter.restore()
+            painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 90))
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            painter.save()
+            painter.translate(rect.topLeft())
+            painter.scale(PX_PER_PT / UNIT, PX_PER_PT / UNIT)
+            draw_page(painter, page, number, self.layout_.setup, draft=self.draft)
+            painter.restore()
         painter.end()
+
+
+def pages_in_scroll(name: str) -> tuple[QScrollArea, PagesView]:
+    """A grey desk that scrolls, with a PagesView on it (the live preview and the print preview)."""
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    scroll.setStyleSheet("QScrollArea { background: #80848a; border: none; }")
+    view = PagesView()
+    scroll.setWidget(view)
+    return scroll, view
 
 
 class PreviewWidget(QWidget):
@@ -161,8 +154,7 @@ class PreviewWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("preview")
         self.document = document
-        self._cache: dict[str, LaidBlock] = {}
-        self._device = _layout_device()
+        self._cache: dict = {}
         self._blocks = []
         self._fit = True
         self.last_refresh_ms = 0.0
@@ -202,14 +194,9 @@ class PreviewWidget(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
         layout.addLayout(bar)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewScroll")
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #80848a; border: none; }")
-        self.pages_view = PagesView()
+        self.scroll, self.pages_view = pages_in_scroll("previewScroll")
         self.pages_view.clicked.connect(lambda i: self.path_clicked.emit(self._blocks[i].path))
         self.pages_view.setToolTip("Nhấp vào một đoạn để sửa nó")
-        self.scroll.setWidget(self.pages_view)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.scroll, 1)
 
@@ -222,31 +209,15 @@ class PreviewWidget(QWidget):
         self._timer.start(DEBOUNCE_MS)
 
     def refresh_now(self):
-        """Rebuild the blocks, lay out only the new ones, paginate and repaint."""
+        """Rebuild the blocks, set only the new ones, paginate and repaint."""
         started = time.perf_counter()
         self._timer.stop()
-        plan = self.document.plan
-        rules = rules_for(plan.regime)
-        geometry = page_geometry(rules)
-        font = QFont(geometry.font)
-        font.setPointSizeF(rules.body.paragraph.size)
-        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        blocks = page_blocks(plan)
-        cache, laid = {}, []
-        for block in blocks:
-            key = f"{geometry.text_width:.1f}|{block.key}"
-            item = self._cache.get(key) or cache.get(key)
-            if item is None:
-                item = LaidBlock(block.html, geometry.text_width, font, self._device,
-                                 pt_px(block.before_pt), pt_px(block.after_pt))
-            cache[key] = item
-            laid.append(item)
-        self._cache = cache  # only what the page shows now
-        self._blocks = blocks
-        flow = [FlowBlock(item.height, item.breaks, b.keep_with_next, b.splittable)
-                for item, b in zip(laid, blocks)]
-        pages = paginate(flow, geometry.text_height)
-        self.pages_view.set_content(geometry, laid, pages)
+        cache = self._cache
+        self._cache = {}
+        reuse = _Reuse(cache, self._cache)  # keeps only what the page shows now
+        layout = PrintLayout(self.document.plan, cache=reuse)
+        self._blocks = layout.items
+        self.pages_view.set_content(layout)
         if self._fit:
             self._apply_fit()
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
@@ -261,7 +232,7 @@ class PreviewWidget(QWidget):
         return len(self.pages_view.pages)
 
     def page_text(self) -> str:
-        return "\n".join(item.doc.toPlainText() for item in self.pages_view.laid)
+        return "\n".join(page.text for page in self.pages_view.layout_.pages)
 
     def page_of(self, path: str) -> int | None:
         """The page (0-based) where the block showing ``path`` starts."""
@@ -312,3 +283,21 @@ class PreviewWidget(QWidget):
 
     def sizeHint(self):  # noqa: N802 (Qt name)
         return QSize(520, 700)
+
+
+class _Reuse(dict):
+    """A block cache for one refresh: reads the last refresh's, keeps what is used again."""
+
+    def __init__(self, old: dict, kept: dict):
+        super().__init__()
+        self.old, self.kept = old, kept
+
+    def get(self, block, default=None):
+        found = self.kept.get(block) or self.old.get(block)
+        if found is not None:
+            self.kept[block] = found
+        return found if found is not None else default
+
+    def __setitem__(self, block, laid):
+        self.kept[block] = laid
+
