@@ -16,6 +16,7 @@ from ..plan.layout import rules_for
 from ..plan.model import Plan
 from . import ooxml
 from .embed import embed_plan, fingerprint
+from .writer_appendix import appendix_fragments, finish_sections
 from .writer_body import body_paragraphs
 from .writer_common import Ctx
 from .writer_foot import foot_block
@@ -35,9 +36,12 @@ def render_document(plan: Plan, *, today: _dt.date | None = None):
     document = new_document(rules)
     body = document.element.body
     sect_pr = body.sectPr
-    fragment = parse_xml(ooxml.wrap_body(body_fragments(Ctx(rules), plan, today=today)))
+    ctx = Ctx(rules)
+    appendices, landscape, broke = appendix_fragments(ctx, plan, sect_pr)
+    fragment = parse_xml(ooxml.wrap_body(body_fragments(ctx, plan, today=today) + appendices))
     for element in list(fragment):
         sect_pr.addprevious(element)
+    finish_sections(body, landscape, broke)
     embed_plan(document, plan, fingerprint(body))
     core = document.core_properties
     core.title = " ".join(plan.summary.split())[:255]
