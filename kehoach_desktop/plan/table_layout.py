@@ -7,7 +7,6 @@ starts on a new page with "PHỤ LỤC", its trích yếu and "(Kèm theo …)".
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .layout import TextStyle
@@ -54,7 +53,7 @@ def _weight(texts: list[str]) -> float:
         return 4.0
     longest_word = max((len(w) for t in texts for w in t.split()), default=1)
     mean = sum(len(t) for t in texts) / len(texts)
-    return max(longest_word * 1.1, 2.5, min(60.0, math.sqrt(mean) * 4.5))
+    return max(longest_word * 0.6, 1.5, min(40.0, mean ** 0.75))
 
 
 def column_fractions(table: Table) -> list[float]:
