@@ -15,8 +15,9 @@ from PySide6.QtGui import QAction, QColor, QFont, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from ...plan.layout import rules_for
-from ...plan.page_flow import FlowBlock, paginate
+from ...plan.page_flow import FlowBlock, paginate, turned_pages
 from ...plan.page_html import DPI, page_blocks, page_geometry, pt_px
+from ...plan.page_tables import CELL_PADDING_PX
 
 DEBOUNCE_MS = 150
 MAX_WAIT_MS = 600  # while typing on, refresh at least this often
@@ -37,7 +38,7 @@ class LaidBlock:
     """One block's QTextDocument, laid out at the text width, with its allowed break points."""
 
     def __init__(self, html: str, width: float, font: QFont, device: QImage,
-                 before: float = 0.0, after: float = 0.0):
+                 before: float = 0.0, after: float = 0.0, header_rows: int | None = None):
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
         doc.setDefaultFont(font)
@@ -49,7 +50,33 @@ class LaidBlock:
         self.doc = doc
         self.before = before  # the block's own spacing, kept outside the document
         self.height = before + doc.size().height() + after
-        self.breaks = tuple(before + y for y in self._breaks())
+        self.width = width
+        self.repeat = 0.0  # a table's header rows, drawn again atop each page it runs onto
+        if header_rows is None:
+            self.breaks = tuple(before + y for y in self._breaks())
+        else:
+            tops = self._row_tops()
+            body = [y for r, y in tops if r >= max(1, header_rows)]
+            self.breaks = tuple(before + y for y in body)
+            head = next((y for r, y in tops if r == header_rows), None) if header_rows else None
+            self.repeat = before + head if head else 0.0
+
+    def _row_tops(self) -> list:
+        """(row, top) of every row of the block's table where a page may end (no cell merged across it)."""
+        from PySide6.QtGui import QTextTable
+
+        table = next((f for f in self.doc.rootFrame().childFrames() if isinstance(f, QTextTable)), None)
+        if table is None:
+            return []
+        layout = self.doc.documentLayout()
+        out = []
+        for r in range(1, table.rows()):
+            cells = [table.cellAt(r, c) for c in range(table.columns())]
+            if any(cell.row() != r for cell in cells):
+                continue  # a cell merged down runs through this line
+            top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
+            out.append((r, top - CELL_PADDING_PX - 1))
+        return out
 
     def _breaks(self) -> tuple:
         tops = []
@@ -75,13 +102,20 @@ class PagesView(QWidget):
         self.geometry_ = None
         self.laid: list[LaidBlock] = []
         self.pages: list = [[]]
+        self.turned: list = []  # per page: landscape (a wide appendix)
         self.zoom = 1.0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def set_content(self, geometry, laid, pages):
+    def set_content(self, geometry, laid, pages, turned=None):
         self.geometry_, self.laid, self.pages = geometry, laid, pages
+        self.turned = list(turned or [False] * len(pages))
         self._resize()
         self.update()
+
+    def page_size(self, page: int) -> tuple[float, float]:
+        g = self.geometry_
+        turned = page < len(self.turned) and self.turned[page]
+        return (g.height, g.width) if turned else (g.width, g.height)
 
     def set_zoom(self, zoom: float):
         self.zoom = zoom
@@ -92,8 +126,8 @@ class PagesView(QWidget):
         g = self.geometry_
         if g is None:
             return
-        w = (g.width + 2 * PAGE_GAP) * self.zoom
-        h = (len(self.pages) * (g.height + PAGE_GAP) + PAGE_GAP) * self.zoom
+        w = (max([g.width] + [g.height for t in self.turned if t]) + 2 * PAGE_GAP) * self.zoom
+        h = self.page_top(len(self.pages)) * self.zoom
         self.setFixedSize(int(w), int(h))
 
     def block_at(self, x: float, y: float) -> int | None:
@@ -104,8 +138,9 @@ class PagesView(QWidget):
         x, y = x / self.zoom - PAGE_GAP - g.margin_left, y / self.zoom
         for number, pieces in enumerate(self.pages):
             top = self.page_top(number) + g.margin_top
+            text_width = self.page_size(number)[0] - g.margin_left - g.margin_right
             for piece in pieces:
-                if 0 <= x <= g.text_width and top + piece.y <= y < top + piece.y + piece.bottom - piece.top:
+                if 0 <= x <= text_width and top + piece.y <= y < top + piece.y + piece.bottom - piece.top:
                     return piece.index
         return None
 
@@ -116,7 +151,7 @@ class PagesView(QWidget):
         super().mousePressEvent(event)
 
     def page_top(self, page: int) -> float:
-        return PAGE_GAP + page * (self.geometry_.height + PAGE_GAP)
+        return PAGE_GAP + sum(self.page_size(k)[1] + PAGE_GAP for k in range(page))
 
     def paintEvent(self, event):  # noqa: N802 (Qt name)
         painter = QPainter(self)
@@ -130,7 +165,8 @@ class PagesView(QWidget):
         visible = QRectF(event.rect()).adjusted(-2, -2, 2, 2)
         visible = QRectF(visible.topLeft() / self.zoom, visible.size() / self.zoom)
         for number, pieces in enumerate(self.pages):
-            page = QRectF(PAGE_GAP, self.page_top(number), g.width, g.height)
+            width, height = self.page_size(number)
+            page = QRectF(PAGE_GAP, self.page_top(number), width, height)
             if not page.intersects(visible):
                 continue
             painter.fillRect(page.translated(3, 3), QColor(0, 0, 0, 90))
@@ -141,14 +177,14 @@ class PagesView(QWidget):
                 painter.setFont(font)
                 painter.setPen(Qt.GlobalColor.black)
                 box = QRectF(page.left(), page.top() + g.header_distance - font.pixelSize(),
-                             g.width, font.pixelSize() * 1.4)
+                             width, font.pixelSize() * 1.4)
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(number + 1))
             for piece in pieces:
                 laid = self.laid[piece.index]
                 painter.save()
                 painter.translate(page.left() + g.margin_left,
                                   page.top() + g.margin_top + piece.y - piece.top + laid.before)
-                clip = QRectF(-4, piece.top - laid.before, g.text_width + 8, piece.bottom - piece.top)
+                clip = QRectF(-4, piece.top - laid.before, laid.width + 8, piece.bottom - piece.top)
                 laid.doc.drawContents(painter, clip)
                 painter.restore()
         painter.end()
@@ -233,20 +269,23 @@ class PreviewWidget(QWidget):
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         blocks = page_blocks(plan)
         cache, laid = {}, []
+        turned_width = geometry.height - geometry.margin_left - geometry.margin_right
         for block in blocks:
-            key = f"{geometry.text_width:.1f}|{block.key}"
+            width = turned_width if block.landscape else geometry.text_width
+            key = f"{width:.1f}|{block.header_rows}|{block.key}"
             item = self._cache.get(key) or cache.get(key)
             if item is None:
-                item = LaidBlock(block.html, geometry.text_width, font, self._device,
-                                 pt_px(block.before_pt), pt_px(block.after_pt))
+                item = LaidBlock(block.html, width, font, self._device,
+                                 pt_px(block.before_pt), pt_px(block.after_pt), block.header_rows)
             cache[key] = item
             laid.append(item)
         self._cache = cache  # only what the page shows now
         self._blocks = blocks
-        flow = [FlowBlock(item.height, item.breaks, b.keep_with_next, b.splittable)
-                for item, b in zip(laid, blocks)]
-        pages = paginate(flow, geometry.text_height)
-        self.pages_view.set_content(geometry, laid, pages)
+        flow = [FlowBlock(item.height, item.breaks, b.keep_with_next, b.splittable, item.repeat,
+                          b.new_page, b.landscape) for item, b in zip(laid, blocks)]
+        pages = paginate(flow, geometry.text_height,
+                         geometry.width - geometry.margin_top - geometry.margin_bottom)
+        self.pages_view.set_content(geometry, laid, pages, turned_pages(flow, pages))
         if self._fit:
             self._apply_fit()
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
