@@ -9,15 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
-                               QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QStackedWidget, QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...plan.edits import (Batch, EditError, InsertItem, RemoveItem, SetValue, get_value,
                            indent_item, item_path, move_down, move_up, outdent_item,
                            split_item_path, target_path)
 from ...plan.model import Section
+from ...plan.table import Table
 from ...plan.text import nfc
 from .bound_fields import affects, bind_line_edit, route_undo_keys
-from .outline_model import Row, build_rows, root_label, root_of
+from .outline_model import Row, build_rows, root_label, root_of, table_caption
 from .outline_tree import OutlineTree
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -25,10 +26,13 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class OutlineEditor(QWidget):
-    def __init__(self, document, list_path: str = "sections[0].content", parent=None):
+    def __init__(self, document, list_path: str = "sections[0].content", parent=None,
+                 usual_table: tuple = ()):
         super().__init__(parent)
         self.document = document
         self.list_path = list_path
+        self.usual_table = tuple(usual_table)  # the form's usual table for this part (its header row)
+        self.table_editor = None  # built when a table is first selected
         self._items: dict[str, QTreeWidgetItem] = {}
         self._current: str | None = None  # path of the selected item
         self._loading = False
@@ -66,6 +70,7 @@ class OutlineEditor(QWidget):
              "Ctrl+Shift+Return", self.add_section),
             ("outlineAddParagraph", "Thêm đoạn", "Thêm một đoạn văn sau dòng đang chọn",
              "Ctrl+Return", self.add_paragraph),
+            ("outlineAddTable", "Thêm bảng", "Thêm một bảng sau dòng đang chọn", "Ctrl+Shift+T", self.add_table),
             ("outlineDelete", "Xóa", "Xóa dòng đang chọn", "Delete", self.delete_current),
             ("outlineUp", "Lên", "Chuyển lên trên", "Ctrl+Up", self.move_current_up),
             ("outlineDown", "Xuống", "Chuyển xuống dưới", "Ctrl+Down", self.move_current_down),
@@ -85,7 +90,7 @@ class OutlineEditor(QWidget):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             # Adding works from the text box too; moving keys only in the tree (text keeps Ctrl+arrows).
-            if name in ("outlineAddSection", "outlineAddParagraph"):
+            if name in ("outlineAddSection", "outlineAddParagraph", "outlineAddTable"):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.addAction(action)
             else:
@@ -112,7 +117,9 @@ class OutlineEditor(QWidget):
         route_undo_keys(self.text_edit)
         self.text_edit.textChanged.connect(self._on_text_typed)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.text_edit)
+        self.right = QStackedWidget()  # the selected row's text, or the selected table's editor
+        self.right.addWidget(self.text_edit)
+        splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         outer.addWidget(splitter, 1)
@@ -180,9 +187,33 @@ class OutlineEditor(QWidget):
             value = get_value(self.document.plan, self._current)
         except EditError:
             return None
+        if isinstance(value, Table):
+            return None
         return f"{self._current}.title" if isinstance(value, Section) else self._current
 
+    def _show_table(self) -> bool:
+        """When a table is selected, show its editor instead of the text box."""
+        value = _safe_get(self.document.plan, self._current) if self._current else None
+        if not isinstance(value, Table):
+            self.right.setCurrentWidget(self.text_edit)
+            return False
+        if self.table_editor is None:
+            from .table_editor import TableEditor
+
+            self.table_editor = TableEditor(self.document, self._current)
+            self.table_editor.setObjectName("tableEditor")
+            self.right.addWidget(self.table_editor)
+        elif self.table_editor.path != self._current:
+            self.table_editor.set_path(self._current)
+        self.right.setCurrentWidget(self.table_editor)
+        self.hint.setText("Đang sửa bảng: gõ vào ô, hoặc dán một khối ô từ Excel/Word (Ctrl+V). "
+                          "“Gộp dòng” làm dòng tiêu đề nhóm.")
+        self._update_buttons()
+        return True
+
     def _show_text(self):
+        if self._show_table():
+            return
         path = self._text_path()
         self.text_edit.setEnabled(path is not None)
         text = ""
@@ -215,6 +246,10 @@ class OutlineEditor(QWidget):
             return  # another part of the plan: our labels count siblings only
         if path == f"{root}.title":
             return  # the title field is bound by itself
+        inside = _table_of(path)
+        if inside and inside in self._items:  # a table's cells, rows or header: its editor follows
+            self._relabel(self._items[inside])
+            return
         key = path[: -len(".title")] if path.endswith(".title") else path
         item = self._items.get(key)
         if item is not None and path != root and (
@@ -232,6 +267,9 @@ class OutlineEditor(QWidget):
     def _relabel(self, item: QTreeWidgetItem):
         value = _safe_get(self.document.plan, item.data(0, PATH_ROLE))
         is_section = isinstance(value, Section)
+        if isinstance(value, Table):
+            item.setText(0, table_caption(value))
+            return
         text = value.title if is_section else str(value or "")
         row = Row(item.data(0, PATH_ROLE), is_section, item.data(0, LABEL_ROLE) or "", text)
         item.setText(0, row.display)
@@ -301,8 +339,21 @@ class OutlineEditor(QWidget):
         self.text_edit.setFocus()
 
     def insert_paragraph(self, text: str):
-        """Insert a paragraph (e.g. from the library) after the selection."""
+        """Insert a paragraph (e.g. from the library) after the selection, or into the selected table's cell."""
+        if self.table_editor is not None and self.right.currentWidget() is self.table_editor \
+                and self.table_editor.insert_text(text):
+            return
         self._insert(nfc(text), True, "Chèn đoạn mẫu")
+
+    def add_table(self):
+        """A new table: the form's usual one for this part (e.g. the duties table), else three columns."""
+        from ...plan.table_edits import new_table
+
+        header = list(self.usual_table) or ["TT", "Nội dung", "Ghi chú"]
+        self._insert(new_table(header, body_rows=2), False, "Thêm bảng")
+        if self.table_editor is not None:
+            self.table_editor.grid.setFocus()
+            self.table_editor.grid.setCurrentCell(min(1, self.table_editor.grid.rowCount() - 1), 0)
 
     def _on_text_dropped(self, text: str, item):
         """A paragraph dragged onto a row goes after that row (inside it when it is a section)."""
@@ -362,6 +413,15 @@ class OutlineEditor(QWidget):
 
     def current_path(self) -> str | None:
         return self._current
+
+
+def _table_of(path: str) -> str | None:
+    """``"….content[2].rows[1][0].text"`` → ``"….content[2]"``: the table a change is inside."""
+    for marker in (".rows", ".header", ".widths"):
+        at = path.find(marker)
+        if at > 0:
+            return path[:at]
+    return None
 
 
 def _safe_get(plan, path):
