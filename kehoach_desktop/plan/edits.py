@@ -291,6 +291,10 @@ def _field_name(path: str) -> str:
     base = re.sub(r"\[\d+\]$", "", path)
     if base in _FIELD_NAMES:
         return _FIELD_NAMES[base]
+    if ".rows[" in path:
+        return "ô bảng"
+    if path.startswith("appendices"):
+        return "phụ lục"
     if path.endswith(".title"):
         return "tiêu đề mục"
     if path.endswith(".plain"):

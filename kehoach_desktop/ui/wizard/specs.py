@@ -24,6 +24,9 @@ def section_has_text(section) -> bool:
         if isinstance(item, str):
             if item.strip():
                 return True
+        elif not hasattr(item, "content"):  # a table: text in any cell
+            if any(c.text.strip() for _, _, c in item.texts()):
+                return True
         elif section_has_text(item):
             return True
     return False
