@@ -53,7 +53,8 @@ class OutlineEditor(QWidget):
         self.title_edit.setObjectName("sectionTitle")
         self.title_edit.setPlaceholderText("Tiêu đề phần này, ví dụ: MỤC ĐÍCH, YÊU CẦU")
         self.title_edit.setToolTip("Tiêu đề của phần (mục cấp cao nhất)")
-        title_row.addWidget(QLabel("Tiêu đề phần:"))
+        self.title_label = QLabel("Tiêu đề phần:")
+        title_row.addWidget(self.title_label)
         title_row.addWidget(self.root_label)
         title_row.addWidget(self.title_edit, 1)
         outer.addLayout(title_row)
@@ -120,6 +121,7 @@ class OutlineEditor(QWidget):
         self.right = QStackedWidget()  # the selected row's text, or the selected table's editor
         self.right.addWidget(self.text_edit)
         splitter.addWidget(self.right)
+        self.splitter = splitter
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         outer.addWidget(splitter, 1)
@@ -205,11 +207,35 @@ class OutlineEditor(QWidget):
             self.right.addWidget(self.table_editor)
         elif self.table_editor.path != self._current:
             self.table_editor.set_path(self._current)
+        if self.right.currentWidget() is not self.table_editor:
+            self._give_table_room()
         self.right.setCurrentWidget(self.table_editor)
         self.hint.setText("Đang sửa bảng: gõ vào ô, hoặc dán một khối ô từ Excel/Word (Ctrl+V). "
                           "“Gộp dòng” làm dòng tiêu đề nhóm.")
         self._update_buttons()
         return True
+
+    def _give_table_room(self):
+        """Narrow the outline so the table has the width; after the click that chose the table is
+        over (resizing the tree under a pressed mouse makes its release clear the selection)."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            QTimer.singleShot(50, self._give_table_room)
+            return
+        total = sum(self.splitter.sizes()) or 600
+        self.splitter.setSizes([total // 4, total - total // 4])
+        child, parent = self, self.parentWidget()  # a step's outline | library splitter: more height too
+        while parent is not None and not (isinstance(parent, QSplitter)
+                                          and parent.orientation() == Qt.Orientation.Vertical):
+            child, parent = parent, parent.parentWidget()
+        if parent is not None and parent.count() == 2:
+            total = sum(parent.sizes())
+            mine = parent.indexOf(child)
+            sizes = [total * 3 // 10] * 2
+            sizes[mine] = total - sizes[1 - mine]
+            parent.setSizes(sizes)
 
     def _show_text(self):
         if self._show_table():

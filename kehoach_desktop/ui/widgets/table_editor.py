@@ -39,20 +39,22 @@ class TableEditor(QWidget):
     def _build_ui(self):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        rows_bar, cols_bar = QHBoxLayout(), QHBoxLayout()  # two short rows: the editor fits beside the outline
         self.buttons = {}
-        for name, text, tip, slot, keys in (
-                ("tableAddRow", "+ Dòng", "Thêm một dòng dưới dòng đang chọn", self.add_row, "Ctrl+Shift+Down"),
-                ("tableRemoveRow", "− Dòng", "Xóa dòng đang chọn", self.remove_row, ""),
-                ("tableAddColumn", "+ Cột", "Thêm một cột bên phải cột đang chọn", self.add_column, "Ctrl+Shift+Right"),
-                ("tableRemoveColumn", "− Cột", "Xóa cột đang chọn", self.remove_column, ""),
-                ("tableRowUp", "Lên", "Chuyển dòng lên trên", lambda: self.move_row(-1), "Ctrl+Up"),
-                ("tableRowDown", "Xuống", "Chuyển dòng xuống dưới", lambda: self.move_row(1), "Ctrl+Down"),
-                ("tableMergeRow", "Gộp dòng", "Gộp cả dòng thành một ô: dòng tiêu đề nhóm (I., II., …)",
+        for bar, name, text, tip, slot, keys in (
+                (rows_bar, "tableAddRow", "+ Dòng", "Thêm một dòng dưới dòng đang chọn", self.add_row,
+                 "Ctrl+Shift+Down"),
+                (rows_bar, "tableRemoveRow", "− Dòng", "Xóa dòng đang chọn", self.remove_row, ""),
+                (rows_bar, "tableRowUp", "Lên", "Chuyển dòng lên trên", lambda: self.move_row(-1), "Ctrl+Up"),
+                (rows_bar, "tableRowDown", "Xuống", "Chuyển dòng xuống dưới", lambda: self.move_row(1), "Ctrl+Down"),
+                (rows_bar, "tableMergeRow", "Gộp dòng", "Gộp cả dòng thành một ô: dòng tiêu đề nhóm (I., II., …)",
                  self.merge_row, ""),
-                ("tableSplitRow", "Tách dòng", "Tách dòng đã gộp thành các ô như cũ", self.split_row, ""),
-                ("tablePaste", "Dán từ Excel", "Dán một khối ô đã sao chép từ Excel hoặc Word vào ô đang chọn "
-                 "(Ctrl+V)", self.paste_clipboard, "")):
+                (rows_bar, "tableSplitRow", "Tách dòng", "Tách dòng đã gộp thành các ô như cũ", self.split_row, ""),
+                (cols_bar, "tableAddColumn", "+ Cột", "Thêm một cột bên phải cột đang chọn", self.add_column,
+                 "Ctrl+Shift+Right"),
+                (cols_bar, "tableRemoveColumn", "− Cột", "Xóa cột đang chọn", self.remove_column, ""),
+                (cols_bar, "tablePaste", "Dán từ Excel", "Dán một khối ô đã sao chép từ Excel hoặc Word vào ô "
+                 "đang chọn (Ctrl+V)", self.paste_clipboard, "")):
             button = QToolButton()
             button.setObjectName(name)
             button.setText(text)
@@ -60,15 +62,17 @@ class TableEditor(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[name] = button
-        bar.addStretch(1)
-        bar.addWidget(QLabel("Dòng tiêu đề:"))
+        rows_bar.addStretch(1)
+        cols_bar.addStretch(1)
+        cols_bar.addWidget(QLabel("Dòng tiêu đề:"))
         self.header_spin = QSpinBox()
         self.header_spin.setObjectName("tableHeaderRows")
         self.header_spin.setToolTip("Số dòng tiêu đề của bảng: in đậm, lặp lại ở đầu mỗi trang")
         self.header_spin.setRange(0, 5)
         self.header_spin.valueChanged.connect(self._on_header)
-        bar.addWidget(self.header_spin)
-        outer.addLayout(bar)
+        cols_bar.addWidget(self.header_spin)
+        outer.addLayout(rows_bar)
+        outer.addLayout(cols_bar)
         self.grid = QTableWidget()
         self.grid.setObjectName("tableGrid")
         self.grid.setAccessibleName("Bảng")
@@ -87,12 +91,13 @@ class TableEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.grid.addAction(action)
+        self.grid.setMinimumHeight(90)
         outer.addWidget(self.grid, 3)
-        self.cell_label = QLabel("Nội dung ô đang chọn (Enter: xuống dòng trong ô):")
-        outer.addWidget(self.cell_label)
         self.cell_text = QPlainTextEdit()
         self.cell_text.setObjectName("tableCellText")
-        self.cell_text.setMaximumHeight(80)
+        self.cell_text.setMaximumHeight(52)
+        self.cell_text.setPlaceholderText("Nội dung ô đang chọn; Enter: xuống dòng trong ô")
+        self.cell_text.setToolTip("Nội dung ô đang chọn (Enter: xuống dòng trong ô)")
         self.cell_text.setUndoRedoEnabled(False)
         route_undo_keys(self.cell_text)
         self.cell_text.textChanged.connect(self._on_cell_typed)
@@ -152,7 +157,7 @@ class TableEditor(QWidget):
     def _fit_columns(self, table: Table):
         """Columns as wide, relatively, as they will print (the TT column narrow)."""
         fractions = column_fractions(table)
-        room = max(300, self.grid.viewport().width() - 4)
+        room = max(240, self.width() - self.grid.verticalHeader().width() - 24)  # less the scroll bar
         for k, f in enumerate(fractions):
             self.grid.setColumnWidth(k, max(40, int(room * f)))
         self.grid.resizeRowsToContents()

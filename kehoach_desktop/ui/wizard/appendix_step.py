@@ -107,6 +107,7 @@ class AppendixStep(Step):
         box.addLayout(row)
         self.outline = OutlineEditor(self.document, list_path=f"{path}.content", usual_table=DUTIES)
         self.outline.setObjectName(f"{path}.content")
+        self.outline.title_label.setText("Tên phụ lục:")
         self.outline.title_edit.setPlaceholderText("Tên phụ lục, ví dụ: PHỤ LỤC I (để trống: tự đánh)")
         box.addWidget(self.outline, 1)
         self.detail.addWidget(self.page, 1)
