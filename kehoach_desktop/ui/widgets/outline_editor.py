@@ -19,20 +19,21 @@ from ...plan.table import Table
 from ...plan.text import nfc
 from .bound_fields import affects, bind_line_edit, route_undo_keys
 from .outline_model import Row, build_rows, root_label, root_of, table_caption
+from .outline_tables import OutlineTables, table_of
 from .outline_tree import OutlineTree
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OutlineEditor(QWidget):
+class OutlineEditor(OutlineTables, QWidget):
     def __init__(self, document, list_path: str = "sections[0].content", parent=None,
                  usual_table: tuple = ()):
         super().__init__(parent)
         self.document = document
         self.list_path = list_path
         self.usual_table = tuple(usual_table)  # the form's usual table for this part (its header row)
-        self.table_editor = None  # built when a table is first selected
+        self.table_editor = None  # built when a table is first selected (outline_tables)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._current: str | None = None  # path of the selected item
         self._loading = False
@@ -193,50 +194,6 @@ class OutlineEditor(QWidget):
             return None
         return f"{self._current}.title" if isinstance(value, Section) else self._current
 
-    def _show_table(self) -> bool:
-        """When a table is selected, show its editor instead of the text box."""
-        value = _safe_get(self.document.plan, self._current) if self._current else None
-        if not isinstance(value, Table):
-            self.right.setCurrentWidget(self.text_edit)
-            return False
-        if self.table_editor is None:
-            from .table_editor import TableEditor
-
-            self.table_editor = TableEditor(self.document, self._current)
-            self.table_editor.setObjectName("tableEditor")
-            self.right.addWidget(self.table_editor)
-        elif self.table_editor.path != self._current:
-            self.table_editor.set_path(self._current)
-        if self.right.currentWidget() is not self.table_editor:
-            self._give_table_room()
-        self.right.setCurrentWidget(self.table_editor)
-        self.hint.setText("Đang sửa bảng: gõ vào ô, hoặc dán một khối ô từ Excel/Word (Ctrl+V). "
-                          "“Gộp dòng” làm dòng tiêu đề nhóm.")
-        self._update_buttons()
-        return True
-
-    def _give_table_room(self):
-        """Narrow the outline so the table has the width; after the click that chose the table is
-        over (resizing the tree under a pressed mouse makes its release clear the selection)."""
-        from PySide6.QtCore import QTimer
-        from PySide6.QtGui import QGuiApplication
-
-        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            QTimer.singleShot(50, self._give_table_room)
-            return
-        total = sum(self.splitter.sizes()) or 600
-        self.splitter.setSizes([total // 4, total - total // 4])
-        child, parent = self, self.parentWidget()  # a step's outline | library splitter: more height too
-        while parent is not None and not (isinstance(parent, QSplitter)
-                                          and parent.orientation() == Qt.Orientation.Vertical):
-            child, parent = parent, parent.parentWidget()
-        if parent is not None and parent.count() == 2:
-            total = sum(parent.sizes())
-            mine = parent.indexOf(child)
-            sizes = [total * 3 // 10] * 2
-            sizes[mine] = total - sizes[1 - mine]
-            parent.setSizes(sizes)
-
     def _show_text(self):
         if self._show_table():
             return
@@ -272,7 +229,7 @@ class OutlineEditor(QWidget):
             return  # another part of the plan: our labels count siblings only
         if path == f"{root}.title":
             return  # the title field is bound by itself
-        inside = _table_of(path)
+        inside = table_of(path)
         if inside and inside in self._items:  # a table's cells, rows or header: its editor follows
             self._relabel(self._items[inside])
             return
@@ -371,16 +328,6 @@ class OutlineEditor(QWidget):
             return
         self._insert(nfc(text), True, "Chèn đoạn mẫu")
 
-    def add_table(self):
-        """A new table: the form's usual one for this part (e.g. the duties table), else three columns."""
-        from ...plan.table_edits import new_table
-
-        header = list(self.usual_table) or ["TT", "Nội dung", "Ghi chú"]
-        self._insert(new_table(header, body_rows=2), False, "Thêm bảng")
-        if self.table_editor is not None:
-            self.table_editor.grid.setFocus()
-            self.table_editor.grid.setCurrentCell(min(1, self.table_editor.grid.rowCount() - 1), 0)
-
     def _on_text_dropped(self, text: str, item):
         """A paragraph dragged onto a row goes after that row (inside it when it is a section)."""
         if item is not None:
@@ -439,15 +386,6 @@ class OutlineEditor(QWidget):
 
     def current_path(self) -> str | None:
         return self._current
-
-
-def _table_of(path: str) -> str | None:
-    """``"….content[2].rows[1][0].text"`` → ``"….content[2]"``: the table a change is inside."""
-    for marker in (".rows", ".header", ".widths"):
-        at = path.find(marker)
-        if at > 0:
-            return path[:at]
-    return None
 
 
 def _safe_get(plan, path):
