@@ -18,13 +18,9 @@ TABLE_KEYS = ("header", "rows", "widths")
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return nfc(str(value))
-    return ""
+    """A cell's text; a number is written as typed, anything else that is not text reads as empty."""
+    ok = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    return nfc(str(value)) if ok else ""
 
 
 def _span(value: Any) -> int:
