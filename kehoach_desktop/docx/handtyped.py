@@ -326,6 +326,9 @@ class _Reader:
                 self.block(tc, (index, r, c) if not outer else outer)
                 if builder:
                     builder.add_cell(tc, self.lines[first:])
+                else:  # a table inside a cell: its row, for flattening it into the outer cell
+                    for line in self.lines[first:]:
+                        line.nested = getattr(line, "nested", None) or (id(tbl), r, c)
                 c += 1
         if builder:
             grid = builder.table()

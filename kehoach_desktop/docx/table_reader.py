@@ -34,15 +34,27 @@ def _int(value, default: int = 1) -> int:
 
 
 def cell_text(lines: list) -> tuple[str, bool | None]:
-    """The cell's paragraphs joined by "\\n", and whether its text is bold (None when empty)."""
-    parts, bolds = [], []
+    """The cell's paragraphs joined by a line break, and whether its text is bold (None when empty).
+
+    A table nested in the cell gives one paragraph per row, its cells joined by " - "
+    ("Trưởng ban - Chủ tịch UBND xã").
+    """
+    parts, bolds, rows = [], [], []  # rows: the nested (table, row, cell) of each part, or None
     for line in lines:
         label = line.num_label
         if not line.text:
             if label and not _BULLET.match(label):
                 parts.append(label.rstrip(".)"))  # an auto-numbered TT cell: "1." shows as "1"
+                rows.append(None)
             continue
-        parts.append(f"{label} {line.text}" if label else line.text)
+        text = f"{label} {line.text}" if label else line.text
+        nested = getattr(line, "nested", None)
+        if nested and rows and rows[-1] and rows[-1][:2] == nested[:2]:  # same nested row
+            parts[-1] += (" " if rows[-1] == nested else " - ") + text
+            rows[-1] = nested
+        else:
+            parts.append(text)
+            rows.append(nested)
         bolds.append(bool(line.bold))
     return "\n".join(parts), (all(bolds) if bolds else None)
 

@@ -34,7 +34,7 @@ class Block:
     """One piece of the page: a paragraph, a heading, or a table that never splits."""
 
     html: str
-    kind: str  # header | title | paragraph | heading | foot
+    kind: str  # header | title | paragraph | heading | table | foot | appendix
     path: str = ""  # what part of the plan it shows ("summary", "sections[0].content[2]")
     keep_with_next: bool = False  # a heading, or the last paragraph before the signature
     splittable: bool = True  # may break between its lines at a page end

@@ -169,3 +169,21 @@ def test_libreoffice_repeats_the_header_row_and_turns_the_landscape_appendix(tmp
     turned = [i for i, (w, h) in enumerate(sizes) if w > h]
     assert len(turned) == 1 and "PHỤ LỤC II" in pages[turned[0]]
     assert "PHỤ LỤC III" in pages[turned[0] + 1] and sizes[turned[0] + 1][0] < sizes[turned[0] + 1][1]
+
+
+def test_nested_table_is_flattened_into_its_cell():
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH").runs[0].bold = True
+    document.add_paragraph("Tổ chức hội thi năm 2027")
+    document.add_paragraph("I. TỔ CHỨC THỰC HIỆN")
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "TT", "Phân công"
+    outer.cell(1, 0).text = "1"
+    inner = outer.cell(1, 1).add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate((("Trưởng ban", "Chủ tịch UBND xã"), ("Phó ban", "Công chức VH-XH"))):
+        inner.cell(r, 0).text, inner.cell(r, 1).text = a, b
+    document.add_paragraph("Trên đây là kế hoạch./.")
+    plan = recognise_docx(document).plan
+    tables = [item for item in plan.sections[0].content if hasattr(item, "rows")]
+    assert len(tables) == 1
+    assert tables[0].rows[1][1].text == "Trưởng ban - Chủ tịch UBND xã\nPhó ban - Công chức VH-XH"

@@ -151,3 +151,45 @@ def test_appendix_step_adds_a_landscape_appendix_and_undoes(qtbot, answers):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.plan.appendices == []
     qtbot.waitUntil(lambda: step.list.count() == 0)
+
+
+def test_a_late_deadline_warning_leads_to_its_cell(qtbot, answers):
+    window = make_window(qtbot)
+    step = _open_duties_step(qtbot, window)
+    _click(qtbot, step.outline.actions["outlineAddTable"])
+    editor = step.outline.table_editor
+    plan = window.document.plan
+    plan.header.date = "2026-09-01"
+    _type_in_cell(qtbot, editor, 2, 4, "Tháng 3/2026")
+    wizard = window.wizard
+    wizard.refresh_status()
+    late = next(p for p in wizard.problems if p.code == "deadline-before-date")
+    wizard.go_to(wizard.step_index("review"))
+    assert wizard.focus_problem(late.where)
+    assert wizard.current_step() is step and (editor.grid.currentRow(), editor.grid.currentColumn()) == (2, 4)
+
+
+def test_preview_repeats_the_header_row_and_turns_the_landscape_appendix(qtbot):
+    from kehoach_desktop.plan.model import Plan
+    from kehoach_desktop.ui.plan_document import PlanDocument
+    from kehoach_desktop.ui.widgets.preview import PreviewWidget
+
+    rows = [DUTIES] + [[str(i), f"Nội dung công việc số {i} cần làm trong năm", "Văn phòng", "Các thôn",
+                        "Tháng 5/2027"] for i in range(1, 60)]
+    plan = Plan.from_dict({"format": "kehoach", "version": 1, "summary": "Bảng dài", "signature": {"name": "A"},
+                           "sections": [{"title": "TỔ CHỨC THỰC HIỆN", "content": [{"table": {"rows": rows}}]}],
+                           "appendices": [{"title": "PHỤ LỤC", "landscape": True,
+                                           "content": [{"table": {"rows": rows[:3]}}]}]})
+    preview = PreviewWidget(PlanDocument(plan))
+    qtbot.addWidget(preview)
+    pages = preview.pages_view.pages
+    table = next(i for i, b in enumerate(preview.blocks) if b.kind == "table")
+    holding = [p for p in pages if any(piece.index == table for piece in p)]
+    assert len(holding) >= 3  # the long table runs over pages
+    for page in holding[1:]:
+        first = page[0]
+        assert first.index == table and first.head > 0 and first.top == 0  # its header row again on top
+    turned = preview.pages_view.turned
+    assert turned.count(True) == 1 and turned[-1]
+    width, height = preview.pages_view.page_size(len(pages) - 1)
+    assert width > height

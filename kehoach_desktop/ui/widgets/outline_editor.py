@@ -381,6 +381,8 @@ class OutlineEditor(OutlineTables, QWidget):
         if not probe:
             return False
         self._select(probe)
+        if table_of(path) == probe and self.table_editor is not None:  # a cell of a table: that cell
+            return self.table_editor.select_cell_path(path)
         self.text_edit.setFocus()
         return True
 

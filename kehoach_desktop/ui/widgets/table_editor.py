@@ -168,6 +168,22 @@ class TableEditor(QWidget):
         if table is not None and table.rows:
             self._fit_columns(table)
 
+    def select_cell_path(self, path: str) -> bool:
+        """Put the cursor on the cell a path names (``….rows[3][2].text``, e.g. a validator warning)."""
+        import re
+
+        self.grid.setFocus()
+        m = re.search(r"\.rows\[(\d+)\](?:\[(\d+)\])?", path[len(self.path):])
+        table = self.table()
+        if not m or table is None:
+            return True
+        r, i = int(m.group(1)), int(m.group(2) or 0)
+        for (row, index, top, left, rs, cs) in layout(table).placed:
+            if (row, index) == (r, i):
+                self.grid.setCurrentCell(top, left)
+                break
+        return True
+
     def _cell_path(self, r: int | None = None, c: int | None = None) -> str | None:
         table = self.table()
         r = self.grid.currentRow() if r is None else r

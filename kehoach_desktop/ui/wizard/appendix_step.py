@@ -112,6 +112,15 @@ class AppendixStep(Step):
         box.addWidget(self.outline, 1)
         self.detail.addWidget(self.page, 1)
 
+    def focus_where(self, where: str) -> bool:
+        """Show the appendix a problem is in, then its field (the table's cell, the summary…)."""
+        import re
+
+        m = re.match(r"appendices\[(\d+)\]", where)
+        if m and int(m.group(1)) != self.index:
+            self.reload(int(m.group(1)))
+        return super().focus_where(where)
+
     def _on_row(self, row: int):
         self._show(row)
 
