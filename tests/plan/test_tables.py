@@ -117,3 +117,10 @@ def test_appendix_line_from_the_header():
         "issuer": "ỦY BAN NHÂN DÂN XÃ CẨM TÂN", "number": "45", "symbol": "KH-UBND", "date": "2021-05-20"}})
     assert appendix_line(plan.header) == "(Kèm theo Kế hoạch số 45/KH-UBND ngày 20/05/2021 của Ủy ban nhân dân xã Cẩm Tân)"
     assert appendix_line(Plan().header) == "(Kèm theo Kế hoạch số …/… ngày … của …)"
+
+
+def test_blanks_left_in_a_cell_or_an_appendix_are_found():
+    plan = plan_with({"rows": [["TT", "Việc"], ["1", "Báo cáo trước ngày ......"]]},
+                     appendices=[{"title": "PHỤ LỤC", "content": ["Gửi về ........ trước ngày 5"]}])
+    wheres = {p.where for p in validate(plan) if p.code == "blank-to-fill"}
+    assert {"sections[0].content[1].rows[1][1].text", "appendices[0].content[0]"} <= wheres
