@@ -93,11 +93,11 @@ def text_tables(lines: list[Line], start: int = 0) -> list[Line]:
     while i < len(lines):
         width = len(_cells(lines[i])) if "\t" in lines[i].raw else 0
         j = i
-        while j < len(lines) and "\t" in lines[j].raw and width >= 2 and len(_cells(lines[j])) <= width:
-            j += 1
+        while (j < len(lines) and "\t" in lines[j].raw and width >= 2 and len(_cells(lines[j])) <= width
+               and not any(is_layout_text(c) for c in _cells(lines[j]))):
+            j += 1  # (a header or foot line after the table, cut by tabs too, is not one of its rows)
         group = lines[i:j]
-        if (len(group) >= 2 and len(_cells(group[1])) == width
-                and not any(is_layout_text(c) for ln in group for c in _cells(ln))):
+        if len(group) >= 2 and len(_cells(group[1])) == width:
             rows = [_row(_cells(ln), width) for ln in group]
             table = Table(rows=rows, header=1)
             out.append(_folded(group, table))
