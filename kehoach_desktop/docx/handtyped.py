@@ -230,7 +230,8 @@ class _Reader:
         self.lines: list[Line] = []
         self.table_count = 0
         self.section = 0
-        self.orients: list[bool] = []
+        self.section_of: list[int] = []  # per line read
+        self.orients: list[bool] = []  # per section: landscape
 
     def paragraph(self, p, table=None) -> None:
         ppr = p.find(W + "pPr")
@@ -292,7 +293,7 @@ class _Reader:
                                italic=total > 0 and italic_chars * 2 > total, align=align,
                                indent=indent, table=table, num_level=level if label else None,
                                num_label=label, fonts=tuple(fonts)))
-        self.lines[-1].landscape = self.section  # the section's index until docx_lines turns it
+        self.section_of.append(self.section)  # which page section (orientation) the line is in
         if table is None and ppr is not None and ppr.find(W + "sectPr") is not None:
             self.orients.append(is_landscape(ppr.find(W + "sectPr")))
             self.section += 1
@@ -345,8 +346,8 @@ def docx_lines(document) -> list[Line]:
     orients = reader.orients + [last is not None and is_landscape(last)]
     out: list[Line] = []
     blank = False
-    for line in reader.lines:
-        line.landscape = orients[min(int(line.landscape), len(orients) - 1)]
+    for line, section in zip(reader.lines, reader.section_of):
+        line.landscape = orients[min(section, len(orients) - 1)]
         if not line.text:
             blank = True
             continue
