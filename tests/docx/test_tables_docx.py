@@ -187,3 +187,24 @@ def test_nested_table_is_flattened_into_its_cell():
     tables = [item for item in plan.sections[0].content if hasattr(item, "rows")]
     assert len(tables) == 1
     assert tables[0].rows[1][1].text == "Trưởng ban - Chủ tịch UBND xã\nPhó ban - Công chức VH-XH"
+
+
+def test_appendix_named_on_its_title_line_without_source_line():
+    """"Phụ lục 1: Danh sách …" on one line, no "(Kèm theo …)", a table whose first row is not bold."""
+    document = docx.Document()
+    for text in ("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "KẾ HOẠCH", "Ra quân vệ sinh môi trường năm 2027",
+                 "I. NỘI DUNG", "Ra quân vào Chủ nhật cuối tháng.", "Nơi nhận:", "- Lưu: VT.",
+                 "CHỦ TỊCH", "Phạm Văn Hòa"):
+        document.add_paragraph(text)
+    document.add_paragraph("Phụ lục 1: Danh sách các thôn tham gia")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate((("STT", "Thôn", "Số người"), ("1", "Thôn Đông", "40"), ("2", "Thôn Tây", "35"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    plan = recognise_docx(document).plan
+    assert plan.signature.name == "Phạm Văn Hòa"
+    [appendix] = plan.appendices
+    assert (appendix.title, appendix.summary) == ("Phụ lục 1", "Danh sách các thôn tham gia")
+    [found] = appendix.content
+    assert [[c.text for c in row] for row in found.rows][2] == ["2", "Thôn Tây", "35"]
+    assert found.header == 0  # nothing marks a header row: none is made up
