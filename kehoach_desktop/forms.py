@@ -36,6 +36,10 @@ DEFAULT_GUIDANCE = {
     "signature": ("Thẩm quyền ký: TM. (thay mặt tập thể), KT. (ký thay người đứng đầu)… với cơ quan nhà nước; "
                   "T/M, K/T… với cơ quan Đảng. Ghi chức vụ và họ tên người ký.",
                   "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH — Nguyễn Văn A"),
+    "appendices": ("Phụ lục in sau chữ ký, mỗi phụ lục sang trang mới, có dòng “(Kèm theo Kế hoạch số …)”. "
+                   "Thường là bảng phân công nhiệm vụ, lịch trình hoặc dự trù kinh phí; bảng rộng thì chọn "
+                   "in trang ngang. Không có phụ lục thì bỏ qua bước này.",
+                   "PHỤ LỤC I — Phân công nhiệm vụ thực hiện Kế hoạch"),
     "review": ("Danh sách dưới đây là những chỗ còn thiếu hoặc chưa đúng thể thức. Bấm vào một dòng để "
                "đến đúng chỗ cần sửa, rồi lưu tệp DOCX.", ""),
 }
@@ -67,6 +71,7 @@ class SectionForm:
     subsections: tuple = ()  # of SectionForm
     regimes: tuple = REGIMES
     examples: dict = field(default_factory=dict)  # regime -> example, when they differ
+    table: tuple = ()  # the usual table of this part: its header row ("TT", "Nội dung công việc", …)
 
     def guidance_for(self, regime: str) -> Guidance:
         example = self.examples.get(regime)
@@ -156,7 +161,19 @@ def _section(data, where: str, regimes: tuple) -> SectionForm:
         subsections=tuple(_section(s, f"{where}.subsections[{i}]", regimes) for i, s in enumerate(subs)),
         regimes=_regimes(data.get("regimes"), where + ".") if "regimes" in data else regimes,
         examples=examples,
+        table=_table_header(data.get("table"), where),
     )
+
+
+def _table_header(value, where: str) -> tuple:
+    """``"table": ["TT", "Nội dung công việc", …]`` (or ``{"header": [...]}``): the usual table's columns."""
+    if isinstance(value, dict):
+        value = value.get("header")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value or not all(isinstance(x, str) and x.strip() for x in value):
+        raise FormError(f"mục “{where}.table” phải là danh sách tên cột")
+    return tuple(value)
 
 
 def form_from_dict(data, source: str = "") -> Form:

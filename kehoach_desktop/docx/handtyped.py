@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..plan.legacy_encoding import decode_for_font
 from ..plan.numbering import letter, roman
 from ..plan.text import clean_line, nfc
+from .table_reader import GridBuilder, is_landscape
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _T = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t"
@@ -42,6 +43,8 @@ class Line:
     num_label: str = ""  # the label Word shows for that list item ("II.", "1.", "a)")
     fonts: tuple = ()
     blank_before: bool = False  # an empty line/paragraph precedes it
+    grid: object = None  # the whole table (``plan.table.Table``) when inside a top-level table
+    landscape: bool = False  # on a landscape page (its section is turned)
     text: str = field(init=False)
 
     def __post_init__(self):
@@ -61,7 +64,7 @@ class Line:
     def with_raw(self, raw: str) -> "Line":
         """A copy with other text and the same layout hints."""
         return Line(raw, bold=self.bold, italic=self.italic, align=self.align, indent=self.indent,
-                    table=self.table, fonts=self.fonts)
+                    table=self.table, fonts=self.fonts, grid=self.grid, landscape=self.landscape)
 
 
 def _on(el) -> bool | None:
@@ -226,6 +229,9 @@ class _Reader:
         self.numbering = _Numbering(document)
         self.lines: list[Line] = []
         self.table_count = 0
+        self.section = 0
+        self.section_of: list[int] = []  # per line read
+        self.orients: list[bool] = []  # per section: landscape
 
     def paragraph(self, p, table=None) -> None:
         ppr = p.find(W + "pPr")
@@ -281,12 +287,16 @@ class _Reader:
                 level = int(ilvl_val) if (ilvl_val or "").isdigit() else 0
                 label = self.numbering.label(num_id, level)
         raw = "".join(pieces)
-        if not raw.strip():
+        if not raw.strip() and table is None:  # in a table, an empty numbered cell shows its number
             label = ""
         self.lines.append(Line(raw, bold=total > 0 and bold_chars * 2 > total,
                                italic=total > 0 and italic_chars * 2 > total, align=align,
                                indent=indent, table=table, num_level=level if label else None,
                                num_label=label, fonts=tuple(fonts)))
+        self.section_of.append(self.section)  # which page section (orientation) the line is in
+        if table is None and ppr is not None and ppr.find(W + "sectPr") is not None:
+            self.orients.append(is_landscape(ppr.find(W + "sectPr")))
+            self.section += 1
 
     def block(self, parent, table=None) -> None:
         for child in parent:
@@ -299,27 +309,45 @@ class _Reader:
                 self.block(child, table)
 
     def table(self, tbl, outer=None) -> None:
+        start = len(self.lines)
         index = outer[0] if outer else self.table_count
         if not outer:
             self.table_count += 1
+        builder = None if outer else GridBuilder()
         for r, tr in enumerate(tbl.iter(_TR)):
             if tr.getparent() is not tbl:
-                continue  # rows of nested tables are read through their cell
+                continue  # rows of nested tables are read through their cell (flattened into it)
             c = 0
+            if builder:
+                builder.start_row(tr)
             for tc in tr:
                 if tc.tag != _TC:
                     continue
+                first = len(self.lines)
                 self.block(tc, (index, r, c) if not outer else outer)
+                if builder:
+                    builder.add_cell(tc, self.lines[first:])
+                else:  # a table inside a cell: its row, for flattening it into the outer cell
+                    for line in self.lines[first:]:
+                        line.nested = getattr(line, "nested", None) or (id(tbl), r, c)
                 c += 1
+        if builder:
+            grid = builder.table()
+            for line in self.lines[start:]:
+                line.grid = grid
 
 
 def docx_lines(document) -> list[Line]:
     """Every paragraph of the body (tables cell by cell) as a ``Line``; empty ones mark blanks."""
     reader = _Reader(document)
-    reader.block(document.element.body)
+    body = document.element.body
+    reader.block(body)
+    last = body.find(W + "sectPr")
+    orients = reader.orients + [last is not None and is_landscape(last)]
     out: list[Line] = []
     blank = False
-    for line in reader.lines:
+    for line, section in zip(reader.lines, reader.section_of):
+        line.landscape = orients[min(section, len(orients) - 1)]
         if not line.text:
             blank = True
             continue

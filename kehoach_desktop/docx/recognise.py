@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from ..plan.model import Header, Plan, Signature
 from ..plan.text import fold
 from .handtyped import Line, docx_lines
+from .recognise_appendix import appendix_starts, recognise_appendices
 from .recognise_body import build_body, line_label
 from .recognise_foot import (is_position, is_recipients_title, parse_authority, recognise_foot)
 from .recognise_header import is_separator, recognise_header
+from .recognise_table import fold_tables, text_tables
 from .textinput import text_lines
 from .unflatten import split_foot_run
 from .unwrap import heading_continues
@@ -43,12 +45,12 @@ class ImportResult:
 
 def recognise_docx(document) -> ImportResult:
     """A hand-typed DOCX (python-docx ``Document``) → plan and notes."""
-    return recognise_lines(docx_lines(document))
+    return recognise_lines(docx_lines(document), tables=fold_tables)
 
 
 def recognise_text(text: str) -> ImportResult:
     """Plain text (a .txt or pasted text) → plan and notes."""
-    return recognise_lines(text_lines(text))
+    return recognise_lines(text_lines(text), tables=text_tables)
 
 
 def _is_title(text: str) -> bool:
@@ -105,14 +107,11 @@ def _summary(lines: list[Line], start: int) -> tuple[list[str], int]:
     return out, i
 
 
-def _is_appendix(text: str) -> bool:
-    """"PHỤ LỤC", "Phụ lục 1: ...": an appendix printed after the signature (the plan model has none)."""
-    return fold(text).startswith("phu luc") and len(text.split()) <= 14
-
-
-def _foot_start(lines: list[Line], start: int) -> int:
-    n = len(lines)
+def _foot_start(lines: list[Line], start: int, n: int | None = None) -> int:
+    n = len(lines) if n is None else n
     for i in range(start, n):
+        if lines[i].grid is not None:
+            continue  # a table of the plan, whatever its cells say
         text = lines[i].text
         if is_recipients_title(text):
             return i
@@ -238,10 +237,16 @@ def _join_cut_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
-def recognise_lines(lines: list[Line]) -> ImportResult:
-    """The shared recogniser: ``Line`` objects in reading order → plan and notes."""
+def recognise_lines(lines: list[Line], tables=None) -> ImportResult:
+    """The shared recogniser: ``Line`` objects in reading order → plan and notes.
+
+    ``tables`` folds the plan's own tables into single lines (after the title: the header
+    block above it is never a table of the plan).
+    """
     lines = _split_soft_breaks(lines)
     title, inline_summary = _find_title(lines)
+    if tables is not None:
+        lines = tables(lines, 0 if title is None else title + 1)
     if title is None:
         # No title: the header is whatever comes before the first lead-in or label.
         head_end = next((i for i, ln in enumerate(lines)
@@ -254,10 +259,14 @@ def recognise_lines(lines: list[Line]) -> ImportResult:
         if inline_summary:
             summary_lines.insert(0, inline_summary)
     facts = recognise_header(lines[:head_end])
-    foot_at = _foot_start(lines, body_start)
+    starts = appendix_starts(lines, body_start)
+    foot_at = _foot_start(lines, body_start, starts[0][0] if starts else None)
+    if starts and foot_at >= starts[0][0]:  # no foot before the first "PHỤ LỤC": it was a body line
+        foot_at = _foot_start(lines, body_start)
+    starts = [s for s in starts if s[0] >= foot_at] if foot_at < len(lines) else []
     body = _join_cut_headings([ln for ln in lines[body_start:foot_at] if not is_separator(ln.text)])
     preamble, sections, closing, numbering = build_body(body)
-    appendix_at = next((i for i in range(foot_at, len(lines)) if _is_appendix(lines[i].text)), len(lines))
+    appendix_at = starts[0][0] if starts else len(lines)
     foot = recognise_foot(_unflatten_foot(lines[foot_at:appendix_at]))
     summary = " ".join(summary_lines).strip()
     plan = Plan(
@@ -275,11 +284,12 @@ def recognise_lines(lines: list[Line]) -> ImportResult:
                             position=foot.position, name=foot.name, deputy=foot.deputy),
         typist=foot.typist,
         copies=foot.copies,
+        appendices=recognise_appendices(lines, starts),
     )
     plan = Plan.from_dict(plan.to_dict())  # NFC everywhere, as any plan read in
     notes = _notes(plan, facts, foot, title is not None)
-    if appendix_at < len(lines):
-        notes.append("Phần phụ lục sau chữ ký chưa được đưa vào kế hoạch: hãy xem lại tệp gốc.")
+    if plan.appendices:
+        notes.append(f"Đã nhận {len(plan.appendices)} phụ lục sau chữ ký: hãy xem lại ở bước Phụ lục.")
     return ImportResult(plan, notes)
 
 

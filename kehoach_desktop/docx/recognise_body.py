@@ -104,6 +104,7 @@ class OutlineBuilder:
         self.stack: list[tuple[str, Section]] = []  # (style, section), outermost first
         self.numbering: list[str] = []
         self.preamble: list[str] = []
+        self.loose_tables = False
 
     def add_section(self, style: str, title: str, line) -> None:
         styles = [s for s, _ in self.stack]
@@ -121,6 +122,14 @@ class OutlineBuilder:
         word = numbering_style(style)
         if depth >= len(self.numbering):
             self.numbering.append(word)
+
+    def add_table(self, table) -> None:
+        if self.stack:
+            self.stack[-1][1].content.append(table)
+        elif self.loose_tables:  # an appendix: a content list may start with a table
+            self.preamble.append(table)
+        else:  # before the first section the preamble holds text only: one line per row
+            self.preamble.extend(" | ".join(c.text.replace("\n", " ") for c in row) for row in table.rows)
 
     def add_paragraph(self, text: str) -> None:
         if self.stack:
@@ -161,15 +170,17 @@ def take_closing(sections: list[Section]) -> list[str]:
     return closing
 
 
-def build_body(lines: list) -> tuple[list[str], list[Section], list[str], list[str]]:
-    """(preamble, sections, closing, numbering) from the body lines."""
-    builder = OutlineBuilder()
+def _fill(builder: OutlineBuilder, lines: list) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
+        if getattr(line, "grid", None) is not None:
+            builder.add_table(line.grid)
+            continue
         label = line_label(line)
-        if label and not label[1] and i < len(lines) and not line_label(lines[i]):
+        if (label and not label[1] and i < len(lines) and not line_label(lines[i])
+                and getattr(lines[i], "grid", None) is None):
             label = (label[0], lines[i].text)  # "II." alone, its title on the next line
             line = lines[i]
             i += 1
@@ -177,6 +188,20 @@ def build_body(lines: list) -> tuple[list[str], list[Section], list[str], list[s
             builder.add_section(label[0], label[1], line)
         else:
             builder.add_paragraph(paragraph_text(line))
+
+
+def build_content(lines: list) -> tuple[list, list[str]]:
+    """(content list, numbering) of a part that has no closing (an appendix)."""
+    builder = OutlineBuilder()
+    builder.loose_tables = True
+    _fill(builder, lines)
+    return list(builder.preamble) + builder.sections, builder.numbering
+
+
+def build_body(lines: list) -> tuple[list[str], list[Section], list[str], list[str]]:
+    """(preamble, sections, closing, numbering) from the body lines."""
+    builder = OutlineBuilder()
+    _fill(builder, lines)
     closing = take_closing(builder.sections)
     numbering = builder.numbering
     return builder.preamble, builder.sections, closing, numbering

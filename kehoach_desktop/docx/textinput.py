@@ -123,7 +123,8 @@ def text_lines(text: str) -> list[Line]:
     last = ""  # the last written line: a hard wrap is judged on it, not on the paragraph so far
     for raw, blank, ruled in physical:
         cleaned = clean_line(raw)
-        if out and not ruled and (_continues(out[-1].text, cleaned, blank)
+        tabbed = "\t" in raw.strip() and "\t" in out[-1].raw.strip() if out else False  # table rows
+        if out and not ruled and not tabbed and (_continues(out[-1].text, cleaned, blank)
                     or not blank and (wrap_continues(last, cleaned, width, parted)
                                       or heading_continues(out[-1].text, cleaned, width)
                                       or spaced and _spaced_continues(last, cleaned))):
@@ -132,7 +133,8 @@ def text_lines(text: str) -> list[Line]:
             joined.blank_before = previous.blank_before
             out[-1] = joined
         else:
-            line = Line(raw.rstrip())
+            # Trailing tabs of a row copied from a spreadsheet are its empty cells: keep them.
+            line = Line(raw.rstrip(" \u00a0") if "\t" in raw.strip(" \u00a0") else raw.rstrip())
             line.blank_before = blank
             out.append(line)
         last = cleaned

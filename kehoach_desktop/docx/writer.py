@@ -11,11 +11,12 @@ import datetime as _dt
 import io
 
 from docx.oxml import parse_xml
+from lxml import etree
 
 from ..plan.layout import rules_for
 from ..plan.model import Plan
-from . import ooxml
 from .embed import embed_plan, fingerprint
+from .writer_appendix import appendix_fragments, finish_sections
 from .writer_body import body_paragraphs
 from .writer_common import Ctx
 from .writer_foot import foot_block
@@ -29,15 +30,30 @@ def body_fragments(ctx: Ctx, plan: Plan, *, today: _dt.date | None = None) -> li
             + body_paragraphs(ctx, plan) + foot_block(ctx, plan))
 
 
+def _with_body(document, fragments: list[str]):
+    """The document with the fragments before its body's ``w:sectPr``, parsed once as a whole.
+
+    (Moving parsed elements into another lxml tree costs time per node; a big table
+    has tens of thousands, so the document text is spliced and parsed instead.)
+    """
+    from docx.document import Document
+
+    xml = etree.tostring(document.element, encoding="unicode")
+    at = xml.rfind("<w:sectPr")  # the body's own, its last child
+    root = parse_xml(xml[:at] + "".join(fragments) + xml[at:])
+    document.part._element = root
+    return Document(root, document.part)
+
+
 def render_document(plan: Plan, *, today: _dt.date | None = None):
     """The python-docx Document of a plan (embedded plan included), not yet saved."""
     rules = rules_for(plan.regime)
     document = new_document(rules)
+    ctx = Ctx(rules)
+    appendices, landscape, broke = appendix_fragments(ctx, plan, document.element.body.sectPr)
+    document = _with_body(document, body_fragments(ctx, plan, today=today) + appendices)
     body = document.element.body
-    sect_pr = body.sectPr
-    fragment = parse_xml(ooxml.wrap_body(body_fragments(Ctx(rules), plan, today=today)))
-    for element in list(fragment):
-        sect_pr.addprevious(element)
+    finish_sections(body, landscape, broke)
     embed_plan(document, plan, fingerprint(body))
     core = document.core_properties
     core.title = " ".join(plan.summary.split())[:255]

@@ -109,6 +109,10 @@ def _section_texts(items, where: str):
             yield from _section_texts(item.content, f"{where}[{i}].content")
         elif isinstance(item, str):
             yield f"{where}[{i}]", item
+        elif hasattr(item, "rows"):  # a table: its cells, where a placeholder may be left too
+            from .table import cell_paths
+
+            yield from cell_paths(item, f"{where}[{i}]")
 
 
 def plan_texts(plan):
@@ -126,6 +130,9 @@ def plan_texts(plan):
     signature = getattr(plan, "signature", None)
     for key in _SIGNATURE_FIELDS:
         yield f"signature.{key}", getattr(signature, key, "")
+    for i, appendix in enumerate(_list(getattr(plan, "appendices", None))):  # printed after the signature
+        yield f"appendices[{i}].summary", appendix.summary
+        yield from _section_texts(appendix.content, f"appendices[{i}].content")
 
 
 def _excerpt(text: str, start: int, end: int, around: int = 28) -> str:

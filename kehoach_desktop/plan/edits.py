@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from .model import Header, Section, Signature
+from .table import Appendix, Cell, Table
 from .text import model_text, nfc_deep
 
 __all__ = [
@@ -137,6 +138,12 @@ def _prepare(value):
     if isinstance(value, Section):
         return Section(title=model_text(value.title), content=[_prepare(c) for c in value.content],
                        plain=value.plain, extra=nfc_deep(copy.deepcopy(value.extra)))
+    if isinstance(value, Table):
+        return value.copy()
+    if isinstance(value, Cell):
+        return Cell.from_json(value.to_json())
+    if isinstance(value, Appendix):
+        return Appendix.from_dict(value.to_dict(), "appendices")
     if isinstance(value, (Header, Signature)):
         return type(value).from_dict(value.to_dict())
     if isinstance(value, list):
@@ -284,6 +291,10 @@ def _field_name(path: str) -> str:
     base = re.sub(r"\[\d+\]$", "", path)
     if base in _FIELD_NAMES:
         return _FIELD_NAMES[base]
+    if ".rows[" in path:
+        return "ô bảng"
+    if path.startswith("appendices"):
+        return "phụ lục"
     if path.endswith(".title"):
         return "tiêu đề mục"
     if path.endswith(".plain"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from ..errors import KehoachError
+from .table import Appendix, Table, table_item
 from .text import model_text, nfc, nfc_deep
 
 FORMAT = "kehoach"
@@ -109,7 +110,28 @@ class Signature:
         return out
 
 
-Item = Union[str, "Section"]
+Item = Union[str, "Section", Table]
+
+
+def parse_content(raw: Any, where: str) -> list:
+    """A content list: paragraphs (strings), tables (``{"table": …}``) and sections."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise PlanFormatError(f"Tệp không đúng định dạng kế hoạch: mục “{where}” phải là danh sách.")
+    content: list = []
+    for i, item in enumerate(raw):
+        if table_item(item):
+            content.append(Table.from_dict(item, f"{where}[{i}]"))
+        elif isinstance(item, dict):
+            content.append(Section.from_dict(item, f"{where}[{i}]"))
+        else:
+            content.append(_str(item, f"{where}[{i}]"))
+    return content
+
+
+def content_to_json(content: list) -> list:
+    return [c if isinstance(c, str) else c.to_dict() for c in content]
 
 
 @dataclass
@@ -117,7 +139,7 @@ class Section:
     """A numbered part: a title and an ordered mix of paragraphs and subsections."""
 
     title: str = ""
-    content: list = field(default_factory=list)  # list[str | Section]
+    content: list = field(default_factory=list)  # list[str | Section | Table]
     plain: bool | None = None  # True: a numbered paragraph rendered as body text
     extra: dict = field(default_factory=dict)
 
@@ -138,18 +160,7 @@ class Section:
     @classmethod
     def from_dict(cls, data: Any, where: str = "sections[0]") -> "Section":
         data = _obj(data, where)
-        raw = data.get("content")
-        if raw is None:
-            raw = []
-        if not isinstance(raw, list):
-            raise PlanFormatError(
-                f"Tệp không đúng định dạng kế hoạch: mục “{where}.content” phải là danh sách.")
-        content: list = []
-        for i, item in enumerate(raw):
-            if isinstance(item, dict):
-                content.append(Section.from_dict(item, f"{where}.content[{i}]"))
-            else:
-                content.append(_str(item, f"{where}.content[{i}]"))
+        content = parse_content(data.get("content"), f"{where}.content")
         plain = data.get("plain")
         if plain is not None and not isinstance(plain, bool):
             raise PlanFormatError(
@@ -159,7 +170,7 @@ class Section:
 
     def to_dict(self) -> dict:
         out: dict = {"title": self.title,
-                     "content": [c.to_dict() if isinstance(c, Section) else c for c in self.content]}
+                     "content": content_to_json(self.content)}
         if self.plain is not None:
             out["plain"] = self.plain
         out.update(self.extra)
@@ -181,9 +192,10 @@ class Plan:
     typist: str | None = None
     copies: int | str | None = None
     extra: dict = field(default_factory=dict)
+    appendices: list = field(default_factory=list)  # list[Appendix], after the signature
 
     KEYS = ("format", "version", "regime", "kind", "numbering", "header", "summary", "preamble",
-            "sections", "closing", "recipients", "signature", "typist", "copies")
+            "sections", "closing", "recipients", "signature", "typist", "copies", "appendices")
 
     # ---- JSON ---------------------------------------------------------------
     @classmethod
@@ -231,6 +243,7 @@ class Plan:
             typist=None if typist is None else _str(typist, "typist"),
             copies=nfc(copies) if isinstance(copies, str) else copies,
             extra=_extra(data, cls.KEYS),
+            appendices=_appendices(data.get("appendices")),
         )
 
     def to_dict(self) -> dict:
@@ -248,6 +261,8 @@ class Plan:
             "recipients": list(self.recipients),
             "signature": self.signature.to_dict(),
         }
+        if self.appendices:
+            out["appendices"] = [a.to_dict() for a in self.appendices]
         if self.typist is not None:
             out["typist"] = self.typist
         if self.copies is not None:
@@ -268,6 +283,14 @@ class Plan:
 
     def copy(self) -> "Plan":
         return Plan.from_dict(self.to_dict())
+
+
+def _appendices(raw: Any) -> list:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise PlanFormatError("Tệp không đúng định dạng kế hoạch: mục “appendices” phải là danh sách.")
+    return [Appendix.from_dict(a, f"appendices[{i}]") for i, a in enumerate(raw)]
 
 
 @dataclass(frozen=True)

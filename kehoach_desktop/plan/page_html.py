@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .layout import RegimeRules, TextStyle, body_name_lines, heading_style, rules_for
 from .metrics import text_width_mm
 from .model import Plan, Section
+from .table import Table
 from .numbering import date_line, label, number_line
 
 DPI = 96.0  # the preview lays out at 96 px per inch
@@ -33,16 +34,19 @@ class Block:
     """One piece of the page: a paragraph, a heading, or a table that never splits."""
 
     html: str
-    kind: str  # header | title | paragraph | heading | foot
+    kind: str  # header | title | paragraph | heading | table | foot | appendix
     path: str = ""  # what part of the plan it shows ("summary", "sections[0].content[2]")
     keep_with_next: bool = False  # a heading, or the last paragraph before the signature
     splittable: bool = True  # may break between its lines at a page end
     before_pt: float = 0.0  # space above the block (Qt drops a document's outer margins)
     after_pt: float = 0.0  # space below the block
+    header_rows: int | None = None  # a table: how many rows repeat atop each page it runs onto
+    new_page: bool = False  # starts a new page (an appendix's first block)
+    landscape: bool = False  # laid out on turned pages (a wide appendix)
 
     @property
     def key(self) -> str:
-        return f"{self.before_pt:g}|{self.after_pt:g}|{self.html}"
+        return f"{self.before_pt:g}|{self.after_pt:g}|{self.landscape}|{self.html}"
 
 
 @dataclass(frozen=True)
@@ -210,7 +214,9 @@ def _section_blocks(plan: Plan, rules: RegimeRules, items: list, numbers: tuple,
     ordinal = 0
     for i, item in enumerate(items):
         path = f"{where}[{i}]"
-        if isinstance(item, Section):
+        if isinstance(item, Table):
+            yield table_block(item, rules, path)
+        elif isinstance(item, Section):
             ordinal += 1
             nums = numbers + (ordinal,)
             text = f"{label(plan.numbering, nums)} {item.title}".rstrip()
@@ -223,6 +229,12 @@ def _section_blocks(plan: Plan, rules: RegimeRules, items: list, numbers: tuple,
             yield from _section_blocks(plan, rules, item.content, nums, f"{path}.content")
         elif item.strip():
             yield Block(_body(item, rules), "paragraph", path, after_pt=b.space_after_pt)
+
+
+
+def section_blocks(plan: Plan, rules: RegimeRules, items: list, where: str):
+    """The blocks of a content list numbered on its own (an appendix's)."""
+    return list(_section_blocks(plan, rules, items, (), where))
 
 
 def page_blocks(plan: Plan, today: _dt.date | None = None) -> list[Block]:
@@ -247,6 +259,7 @@ def page_blocks(plan: Plan, today: _dt.date | None = None) -> list[Block]:
         blocks[first_body] = replace(blocks[first_body], before_pt=sp.body_space_before_pt)
     blocks.append(Block(foot_html(plan, rules), "foot", "recipients", splittable=False,
                         before_pt=sp.foot_space_before_pt))
+    blocks.extend(appendix_blocks(plan, rules))
     return blocks
 
 
@@ -256,3 +269,7 @@ def page_html(plan: Plan, today: _dt.date | None = None) -> str:
     body = "".join(b.html for b in page_blocks(plan, today))
     return (f'<html><body style="font-family:\'{rules.page.font}\';font-size:'
             f'{rules.body.paragraph.size:g}pt">{body}</body></html>')
+
+
+# Tables and appendices build on the helpers above.
+from .page_tables import appendix_blocks, table_block  # noqa: E402

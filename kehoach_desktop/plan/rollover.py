@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Plan, Section
+from .edits import SetValue, apply_edit
+from .table import cell_paths
 from .numbering import parse_date
 
 _YEAR = re.compile(r"(?<![\d])(?:19|20)\d{2}(?!\d)")
@@ -77,6 +79,10 @@ def text_fields(plan: Plan):
         yield f"closing[{i}]", text
     for i, text in enumerate(plan.recipients):
         yield f"recipients[{i}]", text
+    for i, appendix in enumerate(plan.appendices):  # after the signature, in page order
+        yield f"appendices[{i}].title", appendix.title
+        yield f"appendices[{i}].summary", appendix.summary
+        yield from _section_fields(appendix.content, f"appendices[{i}].content")
 
 
 def _section_fields(items: list, where: str):
@@ -87,10 +93,15 @@ def _section_fields(items: list, where: str):
             yield from _section_fields(item.content, f"{path}.content")
         elif isinstance(item, str):
             yield path, item
+        else:  # a table: every cell, by the same rules as a paragraph
+            yield from cell_paths(item, path)
 
 
 def _set_field(plan: Plan, where: str, value: str) -> None:
     """Write ``value`` at a key path produced by ``text_fields``."""
+    if ".rows[" in where:  # a table cell: rows[r][c].text
+        apply_edit(plan, SetValue(where, value))
+        return
     steps = re.findall(r"([a-z]+)(?:\[(\d+)\])?", where)
     target: object = plan
     for k, (name, index) in enumerate(steps):

@@ -13,6 +13,7 @@ from . import layout
 from .model import Section, walk_sections
 from .numbering import label, starts_with_label
 from .text import clean_line, fold_words, same_text
+from .validate_tables import check_tables
 from .validate import problem
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -149,7 +150,7 @@ def check_sections(plan, rules):
         if section.is_plain:
             continue  # a numbered paragraph: its text is the title
         content = _items(section.content)
-        has_text = any(isinstance(c, str) and c.strip() for c in content)
+        has_text = any(isinstance(c, str) and c.strip() or not isinstance(c, (str, Section)) for c in content)
         has_sub = any(isinstance(c, Section) for c in content)
         if not has_text and not has_sub:
             named = f" “{_short(title)}”" if title else ""
@@ -382,3 +383,4 @@ def check_units(plan, rules):
 
 
 CHECKS += (check_units,)
+CHECKS += (check_tables,)

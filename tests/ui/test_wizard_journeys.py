@@ -126,6 +126,8 @@ def fill_every_step(qtbot, window, data: dict) -> list[str]:
     assert wizard.current_step().key == "signature"
     retype(qtbot, field(window, "signature.name"), data["signature.name"])
     click_next(qtbot, window)
+    assert wizard.current_step().key == "appendices"  # optional: no appendix, passed over
+    click_next(qtbot, window)
     assert wizard.current_step().key == "review"
     return typed
 
@@ -219,13 +221,13 @@ def test_add_and_remove_a_top_level_section(qtbot, answers):
     wizard.go_to(first)
     qtbot.mouseClick(wizard.current_step().findChild(type(wizard.next_button), "addSectionButton"),
                      Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(wizard.steps) == count + 6)  # unit, summary, sections, 3 more
+    qtbot.waitUntil(lambda: len(wizard.steps) == count + 7)  # unit, summary, sections, 4 more
     assert wizard.current_index() == first + 1
     assert window.document.plan.sections[1].title == "MỤC MỚI"
     answers.replies.append("delete")
     qtbot.mouseClick(wizard.current_step().findChild(type(wizard.next_button), "removeSectionButton"),
                      Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(wizard.steps) == count + 5)
+    qtbot.waitUntil(lambda: len(wizard.steps) == count + 6)
     assert len(window.document.plan.sections) == count
 
 

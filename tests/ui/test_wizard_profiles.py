@@ -99,7 +99,7 @@ def test_last_years_hand_typed_plan_rolls_over(qtbot, answers, tmp_path, corpus_
     assert plan.header.number == "" and plan.header.date == ""
     assert seen and plan.to_dict() == seen[0].result_plan().to_dict()  # the rolled-over plan
     assert window.files.path is None  # never written over the hand-typed file
-    assert len(window.wizard.steps) == 2 + len(plan.sections) + 3
+    assert len(window.wizard.steps) == 2 + len(plan.sections) + 4  # recipients, signature, appendices, review
 
 
 def test_profile_dialog_adds_and_saves_a_unit(qtbot, answers):

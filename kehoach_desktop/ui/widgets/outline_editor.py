@@ -9,26 +9,31 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSplitter,
-                               QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QStackedWidget, QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...plan.edits import (Batch, EditError, InsertItem, RemoveItem, SetValue, get_value,
                            indent_item, item_path, move_down, move_up, outdent_item,
                            split_item_path, target_path)
 from ...plan.model import Section
+from ...plan.table import Table
 from ...plan.text import nfc
 from .bound_fields import affects, bind_line_edit, route_undo_keys
-from .outline_model import Row, build_rows, root_label, root_of
+from .outline_model import Row, build_rows, root_label, root_of, table_caption
+from .outline_tables import OutlineTables, table_of
 from .outline_tree import OutlineTree
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OutlineEditor(QWidget):
-    def __init__(self, document, list_path: str = "sections[0].content", parent=None):
+class OutlineEditor(OutlineTables, QWidget):
+    def __init__(self, document, list_path: str = "sections[0].content", parent=None,
+                 usual_table: tuple = ()):
         super().__init__(parent)
         self.document = document
         self.list_path = list_path
+        self.usual_table = tuple(usual_table)  # the form's usual table for this part (its header row)
+        self.table_editor = None  # built when a table is first selected (outline_tables)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._current: str | None = None  # path of the selected item
         self._loading = False
@@ -49,7 +54,8 @@ class OutlineEditor(QWidget):
         self.title_edit.setObjectName("sectionTitle")
         self.title_edit.setPlaceholderText("Tiêu đề phần này, ví dụ: MỤC ĐÍCH, YÊU CẦU")
         self.title_edit.setToolTip("Tiêu đề của phần (mục cấp cao nhất)")
-        title_row.addWidget(QLabel("Tiêu đề phần:"))
+        self.title_label = QLabel("Tiêu đề phần:")
+        title_row.addWidget(self.title_label)
         title_row.addWidget(self.root_label)
         title_row.addWidget(self.title_edit, 1)
         outer.addLayout(title_row)
@@ -66,6 +72,7 @@ class OutlineEditor(QWidget):
              "Ctrl+Shift+Return", self.add_section),
             ("outlineAddParagraph", "Thêm đoạn", "Thêm một đoạn văn sau dòng đang chọn",
              "Ctrl+Return", self.add_paragraph),
+            ("outlineAddTable", "Thêm bảng", "Thêm một bảng sau dòng đang chọn", "Ctrl+Shift+T", self.add_table),
             ("outlineDelete", "Xóa", "Xóa dòng đang chọn", "Delete", self.delete_current),
             ("outlineUp", "Lên", "Chuyển lên trên", "Ctrl+Up", self.move_current_up),
             ("outlineDown", "Xuống", "Chuyển xuống dưới", "Ctrl+Down", self.move_current_down),
@@ -85,7 +92,7 @@ class OutlineEditor(QWidget):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             # Adding works from the text box too; moving keys only in the tree (text keeps Ctrl+arrows).
-            if name in ("outlineAddSection", "outlineAddParagraph"):
+            if name in ("outlineAddSection", "outlineAddParagraph", "outlineAddTable"):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.addAction(action)
             else:
@@ -112,7 +119,10 @@ class OutlineEditor(QWidget):
         route_undo_keys(self.text_edit)
         self.text_edit.textChanged.connect(self._on_text_typed)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.text_edit)
+        self.right = QStackedWidget()  # the selected row's text, or the selected table's editor
+        self.right.addWidget(self.text_edit)
+        splitter.addWidget(self.right)
+        self.splitter = splitter
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         outer.addWidget(splitter, 1)
@@ -180,9 +190,13 @@ class OutlineEditor(QWidget):
             value = get_value(self.document.plan, self._current)
         except EditError:
             return None
+        if isinstance(value, Table):
+            return None
         return f"{self._current}.title" if isinstance(value, Section) else self._current
 
     def _show_text(self):
+        if self._show_table():
+            return
         path = self._text_path()
         self.text_edit.setEnabled(path is not None)
         text = ""
@@ -215,6 +229,10 @@ class OutlineEditor(QWidget):
             return  # another part of the plan: our labels count siblings only
         if path == f"{root}.title":
             return  # the title field is bound by itself
+        inside = table_of(path)
+        if inside and inside in self._items:  # a table's cells, rows or header: its editor follows
+            self._relabel(self._items[inside])
+            return
         key = path[: -len(".title")] if path.endswith(".title") else path
         item = self._items.get(key)
         if item is not None and path != root and (
@@ -232,6 +250,9 @@ class OutlineEditor(QWidget):
     def _relabel(self, item: QTreeWidgetItem):
         value = _safe_get(self.document.plan, item.data(0, PATH_ROLE))
         is_section = isinstance(value, Section)
+        if isinstance(value, Table):
+            item.setText(0, table_caption(value))
+            return
         text = value.title if is_section else str(value or "")
         row = Row(item.data(0, PATH_ROLE), is_section, item.data(0, LABEL_ROLE) or "", text)
         item.setText(0, row.display)
@@ -301,7 +322,10 @@ class OutlineEditor(QWidget):
         self.text_edit.setFocus()
 
     def insert_paragraph(self, text: str):
-        """Insert a paragraph (e.g. from the library) after the selection."""
+        """Insert a paragraph (e.g. from the library) after the selection, or into the selected table's cell."""
+        if self.table_editor is not None and self.right.currentWidget() is self.table_editor \
+                and self.table_editor.insert_text(text):
+            return
         self._insert(nfc(text), True, "Chèn đoạn mẫu")
 
     def _on_text_dropped(self, text: str, item):
@@ -357,6 +381,8 @@ class OutlineEditor(QWidget):
         if not probe:
             return False
         self._select(probe)
+        if table_of(path) == probe and self.table_editor is not None:  # a cell of a table: that cell
+            return self.table_editor.select_cell_path(path)
         self.text_edit.setFocus()
         return True
 

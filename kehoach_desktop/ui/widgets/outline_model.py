@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ...plan.edits import EditError, get_value, item_path
 from ...plan.model import Section, walk_sections
 from ...plan.numbering import label
+from ...plan.table import Table
 
 PREVIEW_CHARS = 140
 
@@ -62,6 +63,8 @@ def _rows(plan, items: list, list_path: str, numbers: dict) -> list[Row]:
             text_label = label(plan.numbering, nums) if nums else ""
             row = Row(path, True, text_label, item.title)
             row.children = _rows(plan, item.content, f"{path}.content", numbers)
+        elif isinstance(item, Table):
+            row = Row(path, False, "", table_caption(item))
         else:
             row = Row(path, False, "", item)
         rows.append(row)
@@ -72,3 +75,10 @@ def root_label(plan, list_path: str) -> str:
     root = root_of(list_path)
     nums = section_numbers(plan).get(root) if root else None
     return label(plan.numbering, nums) if nums else ""
+
+
+def table_caption(table: Table) -> str:
+    """How a table shows in the outline: "Bảng 5 dòng × 4 cột: TT | Nội dung | …"."""
+    head = " | ".join(" ".join(c.text.split()) for c in table.rows[0]) if table.rows else ""
+    columns = max((sum(c.colspan for c in row) for row in table.rows), default=0)
+    return f"▦ Bảng {len(table.rows)} dòng × {columns} cột" + (f": {head}" if head else "")

@@ -79,4 +79,6 @@ def has_text(section) -> bool:
     """Some paragraph somewhere in the section; a numbered paragraph ("plain") counts by its title."""
     if section.is_plain and section.title.strip():
         return True
-    return any(item.strip() if isinstance(item, str) else has_text(item) for item in section.content)
+    return any(item.strip() if isinstance(item, str) else has_text(item) if hasattr(item, "content")
+               else any(c.text.strip() for _, _, c in item.texts())  # a table: text in a cell
+               for item in section.content)

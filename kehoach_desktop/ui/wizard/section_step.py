@@ -16,7 +16,7 @@ class SectionStep(Step):
     remove_section = Signal(int)
 
     def __init__(self, document, index: int, guidance: Guidance, library_key: str,
-                 required: bool = False, parent=None):
+                 required: bool = False, parent=None, usual_table: tuple = ()):
         self.index = index
         self.path = f"sections[{index}]"
         self.prefixes = (self.path,)
@@ -41,7 +41,7 @@ class SectionStep(Step):
         self.body.addLayout(row)
         self.splitter = QSplitter(Qt.Orientation.Vertical)  # library under the outline: fits 1366 px
         self.splitter.setChildrenCollapsible(False)
-        self.outline = OutlineEditor(document, list_path=f"{self.path}.content")
+        self.outline = OutlineEditor(document, list_path=f"{self.path}.content", usual_table=usual_table)
         self.outline.setObjectName(self.path)
         self.splitter.addWidget(self.outline)
         self.library = None

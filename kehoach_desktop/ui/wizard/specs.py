@@ -24,6 +24,9 @@ def section_has_text(section) -> bool:
         if isinstance(item, str):
             if item.strip():
                 return True
+        elif not hasattr(item, "content"):  # a table: text in any cell
+            if any(c.text.strip() for _, _, c in item.texts()):
+                return True
         elif section_has_text(item):
             return True
     return False
@@ -89,11 +92,11 @@ def build_specs(wizard, form: Form) -> list[StepSpec]:
         return SummaryStep(doc, form.step_guidance("summary"), form.step_required("summary"),
                            form.summary_hint.get(regime, ""))
 
-    def section(i: int, guidance: Guidance, key: str, required: bool):
+    def section(i: int, guidance: Guidance, key: str, required: bool, table: tuple = ()):
         def make():
             from .section_step import SectionStep
 
-            step = SectionStep(doc, i, guidance, key, required=required)
+            step = SectionStep(doc, i, guidance, key, required=required, usual_table=table)
             step.title = section_title(doc.plan, i)
             step.add_section.connect(wizard.add_section)
             step.remove_section.connect(wizard.remove_section)
@@ -111,6 +114,11 @@ def build_specs(wizard, form: Form) -> list[StepSpec]:
 
         return SignatureStep(doc, form.step_guidance("signature"), form.step_required("signature"),
                              wizard.profile_name)
+
+    def appendices():
+        from .appendix_step import AppendixStep
+
+        return AppendixStep(doc, form.step_guidance("appendices"))
 
     def review():
         from .review_step import ReviewStep
@@ -130,10 +138,12 @@ def build_specs(wizard, form: Form) -> list[StepSpec]:
         guidance = sf.guidance_for(regime) if sf and sf.guidance.text else SECTION_GUIDANCE
         required = bool(sf and sf.required)
         specs.append(StepSpec("section", section_title(plan, i), (f"sections[{i}]",), (),
-                              section(i, guidance, library_key_for(sec.title, form), required),
+                              section(i, guidance, library_key_for(sec.title, form), required,
+                                      sf.table if sf else ()),
                               section_index=i, section_required=required))
     specs += [StepSpec("recipients", "Nơi nhận", ("closing", "recipients"), form.step_required("recipients"),
                        recipients),
               StepSpec("signature", "Chữ ký", ("signature",), form.step_required("signature"), signature),
+              StepSpec("appendices", "Phụ lục", ("appendices",), (), appendices),
               StepSpec("review", "Kiểm tra và lưu", (), (), review)]
     return specs

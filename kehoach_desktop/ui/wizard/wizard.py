@@ -287,7 +287,7 @@ class Wizard(QWidget):
     def _show_in_preview(self, spec):
         """Scroll the preview to the page where the step's part is printed (e.g. the signature)."""
         anchors = {"unit": ("header",), "summary": ("summary",), "recipients": ("closing[0]", "recipients"),
-                   "signature": ("recipients",)}.get(spec.key, spec.prefixes)
+                   "signature": ("recipients",), "appendices": ("appendices[0]",)}.get(spec.key, spec.prefixes)
         if self._preview is None:
             return
         try:
