@@ -355,3 +355,6 @@ def check_stale_years(plan, rules):
 
 CHECKS = (check_header, check_summary, check_preamble, check_sections, check_end_mark,
           check_recipients, check_signature, check_stale_years)
+
+from ..register.number_check import check_number_used  # noqa: E402  (the register's "number already used")
+CHECKS = (CHECKS[0], check_number_used, *CHECKS[1:])  # right after the header's own checks
