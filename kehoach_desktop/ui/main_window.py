@@ -20,6 +20,12 @@ DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
 NEW_PLAN_NAME = "Kế hoạch mới"  # the title before a plan has a file (FileController.display_name)
 
 
+def _show_register(window):
+    from .register_actions import show_register
+
+    show_register(window)
+
+
 class MainWindow(QMainWindow):
     loaded = Signal()  # the plan, its document and its first step are in place
     started = Signal()  # ... and the page preview: start-up is over
@@ -134,6 +140,8 @@ class MainWindow(QMainWindow):
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
+        self._action(m, "actionRegister", "Sổ &văn bản đi…", lambda: _show_register(self),
+                     tip="Các số đã cấp: tìm, lọc, xuất và nhập Excel")
         m.addSeparator()
         self._action(m, "actionQuit", "T&hoát", self.close, ["Ctrl+Q"])
 

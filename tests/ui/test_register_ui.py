@@ -1,0 +1,106 @@
+"""A user issues a plan on the check step and finds it in the register window."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from kehoach_desktop import storage
+from kehoach_desktop.plan.model import Plan
+from kehoach_desktop.register.units import open_register
+from kehoach_desktop.ui.issue_dialog import IssueDialog
+from kehoach_desktop.ui.register_window import RegisterWindow
+
+from ..test_cli import complete_plan
+from .test_wizard_journeys import make_window, when_modal
+from .test_wizard_support import answers, type_text  # noqa: F401  (fixture)
+
+
+def unnumbered_plan(summary="Tuyên truyền phòng, chống tác hại của thuốc lá năm 2026") -> Plan:
+    plan = Plan.from_dict(complete_plan())
+    plan.header.number, plan.header.date, plan.summary = "", "", summary
+    return plan
+
+
+def issue(qtbot, window, number: int | None = None):
+    wizard = window.wizard
+    wizard.go_to(wizard.step_index("review"))
+    button = wizard.current_step().findChild(type(wizard.back_button), "issueNumberButton")
+    assert button is not None and button.isVisible()
+    seen = {}
+
+    def answer(dialog):
+        seen["proposal"] = dialog.number.value()
+        if number is not None:
+            dialog.number.setValue(number)
+        seen["warning"] = dialog.warning.text()
+        seen["ok_enabled"] = dialog.ok.isEnabled()
+        if dialog.ok.isEnabled():
+            qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        else:
+            dialog.reject()
+
+    timer = when_modal(qtbot, IssueDialog, answer)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    return seen
+
+
+def test_issue_a_plan_and_see_it_in_the_register(qtbot, answers):
+    window = make_window(qtbot, plan=unnumbered_plan())
+    today = dt.date.today()
+    seen = issue(qtbot, window)
+    plan = window.document.plan
+    assert seen["proposal"] == 1
+    assert (plan.header.number, plan.header.date) == ("01", today.isoformat())
+    assert window.document.undo_stack.undoText() == "Cấp số và vào sổ"
+    assert [p.issuer for p in storage.load_profiles()] == ["ỦY BAN NHÂN DÂN XÃ AN PHÚ"]
+
+    window.findChild(type(window.undo_action), "actionRegister").trigger()
+    register = window.findChild(RegisterWindow)
+    qtbot.waitUntil(register.isVisible)
+    table = register.model
+    assert table.rowCount() == 1
+    assert table.data(table.index(0, 0)) == "01/KH-UBND"
+    assert table.data(table.index(0, 1)) == today.strftime("%d/%m/%Y")
+    assert "thuốc lá" in table.data(table.index(0, 2))
+
+    # One undo takes number and date out of the plan together; the register keeps its row.
+    window.undo_action.trigger()
+    assert (plan.header.number, plan.header.date) == ("", "")
+    window.redo_action.trigger()
+
+    # A second plan gets 02; the open register window shows it at once.
+    window.document.replace_plan(unnumbered_plan("Ra quân vệ sinh môi trường"))
+    assert issue(qtbot, window)["proposal"] == 2
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+
+    # Search without accents, then a note edited in place.
+    qtbot.keyClicks(register.search, "ve sinh moi")
+    assert table.rowCount() == 1 and table.data(table.index(0, 0)) == "02/KH-UBND"
+    register.table.setCurrentIndex(table.index(0, 0))
+    qtbot.mouseClick(register.findChild(type(window.wizard.back_button), "registerNote"), Qt.MouseButton.LeftButton)
+    editor = register.table.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    type_text(qtbot, editor, "Đã gửi qua mạng")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the loop
+    qtbot.waitUntil(lambda: table.data(table.index(0, 7)) == "Đã gửi qua mạng")
+    with open_register(storage.load_profiles()[0]) as book:
+        assert [e.note for e in book.entries()] == ["", "Đã gửi qua mạng"]
+    register.search.clear()
+    assert table.rowCount() == 2
+
+
+def test_a_used_number_typed_in_the_dialog_is_refused(qtbot, answers):
+    window = make_window(qtbot, plan=unnumbered_plan())
+    issue(qtbot, window)
+    window.document.replace_plan(unnumbered_plan("Một kế hoạch khác"))
+    seen = issue(qtbot, window, number=1)
+    assert not seen["ok_enabled"] and "01/KH-UBND đã cấp ngày" in seen["warning"]
+    assert window.document.plan.header.number == ""
+    # The validator says it too when the number is typed by hand in the Đơn vị step.
+    window.document.set_value("header.number", "1")
+    window.wizard.refresh_status()
+    assert any(p.code == "number-used" for p in window.wizard.problems)
