@@ -274,6 +274,20 @@ class Register:
         with _transaction(self.conn):
             self.conn.execute("UPDATE entries SET note = ? WHERE id = ?", (nfc(note), entry_id))
 
+    # ---- recipient groups (per unit) --------------------------------------------------------
+    def groups(self) -> list:
+        from .groups import Group
+
+        return [Group(name, json.loads(lines)) for name, lines in
+                self.conn.execute("SELECT name, lines FROM recipient_groups ORDER BY position")]
+
+    def set_groups(self, groups: list) -> None:
+        with _transaction(self.conn):
+            self.conn.execute("DELETE FROM recipient_groups")
+            for position, g in enumerate(groups):
+                self.conn.execute("INSERT INTO recipient_groups VALUES (?, ?, ?)",
+                                  (nfc(g.name), position, json.dumps([nfc(x) for x in g.lines], ensure_ascii=False)))
+
     def set_file(self, entry_id: int, file: str) -> None:
         with _transaction(self.conn):
             self.conn.execute("UPDATE entries SET file = ? WHERE id = ?", (nfc(file), entry_id))

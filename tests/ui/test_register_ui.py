@@ -104,3 +104,49 @@ def test_a_used_number_typed_in_the_dialog_is_refused(qtbot, answers):
     window.document.set_value("header.number", "1")
     window.wizard.refresh_status()
     assert any(p.code == "number-used" for p in window.wizard.problems)
+
+
+def test_add_a_whole_recipient_group_as_one_undo_step(qtbot, answers):
+    from kehoach_desktop.register.groups import Group
+    from kehoach_desktop.register.units import profile_for_plan
+    from kehoach_desktop.ui.recipient_groups import GroupsDialog
+
+    window = make_window(qtbot, plan=unnumbered_plan())
+    wizard = window.wizard
+    wizard.go_to(wizard.step_index("recipients"))
+    step = wizard.current_step()
+    menu = step.groups_button.menu()
+    menu.aboutToShow.emit()  # what opening the menu does
+    names = [a.text() for a in menu.actions()]
+    assert any(n.startswith("Các thôn") for n in names) and any(n.startswith("Ban ngành xã") for n in names)
+    plan = window.document.plan
+    before = list(plan.recipients)
+    next(a for a in menu.actions() if a.text().startswith("Các thôn")).trigger()
+    added = ["Bí thư chi bộ các thôn, tổ dân phố (để phối hợp)", "Trưởng các thôn, tổ dân phố (để thực hiện)"]
+    assert plan.recipients == before[:-1] + added + before[-1:]  # before the "Lưu" line
+    assert step.editor.list.count() == len(before) + 2
+    window.undo_action.trigger()
+    assert plan.recipients == before  # one undo takes the whole group out
+    window.redo_action.trigger()
+    # Still edited line by line.
+    step.editor.list.setCurrentRow(len(before) - 1)
+    qtbot.mouseClick(step.editor.delete_button, Qt.MouseButton.LeftButton)
+    assert added[0] not in plan.recipients and added[1] in plan.recipients
+
+    # The unit keeps its own groups: edited in the dialog, offered in the menu instead of the examples.
+    def edit(dialog):
+        qtbot.mouseClick(dialog.findChild(type(step.editor.delete_button), "groupAdd"), Qt.MouseButton.LeftButton)
+        dialog.list.currentItem().setText("Các thôn của xã")
+        dialog.lines.setPlainText("Thôn Đông (để thực hiện)\nThôn Tây (để thực hiện)")
+        dialog.accept()
+
+    timer = when_modal(qtbot, GroupsDialog, edit)
+    qtbot.mouseClick(step.findChild(type(step.editor.delete_button), "recipientGroupsManage"),
+                     Qt.MouseButton.LeftButton)
+    timer.stop()
+    profile, created = profile_for_plan(plan)
+    assert not created
+    with open_register(profile) as book:
+        assert Group("Các thôn của xã", ["Thôn Đông (để thực hiện)", "Thôn Tây (để thực hiện)"]) in book.groups()
+    menu.aboutToShow.emit()
+    assert any(a.text().startswith("Các thôn của xã") for a in menu.actions())
