@@ -23,6 +23,19 @@ FIRST_DATA_ROW = HEADER_ROW + 2
 FONT = "Times New Roman"
 
 
+LINE_HEIGHT_PT = 14.5  # Times New Roman 11 pt
+
+
+def row_height(values: list) -> float:
+    """Wrapped rows get their height written: neither Excel nor LibreOffice grows them on opening."""
+    lines = 1
+    for value, (_, width) in zip(values, COLUMNS):
+        if isinstance(value, str) and value:
+            per_line = max(int(width * 1.2), 4)  # characters of Times 11 pt in a column of that width
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
+    return lines * LINE_HEIGHT_PT + 3
+
+
 def row_values(e: Entry) -> list:
     copies = int(e.copies) if str(e.copies).isdigit() else (e.copies or None)
     return [e.number_and_symbol(), _dt.date.fromisoformat(e.date), e.title(), e.signer,
@@ -73,7 +86,9 @@ def dump_register_xlsx(entries: list[Entry], *, unit: str = "", year: int | None
     ws.row_dimensions[HEADER_ROW].height = 45
 
     for r, entry in enumerate(entries, start=FIRST_DATA_ROW):
-        for col, value in enumerate(row_values(entry), start=1):
+        values = row_values(entry)
+        ws.row_dimensions[r].height = row_height(values)
+        for col, value in enumerate(values, start=1):
             if isinstance(value, str):
                 value = _cell_text(value)
             cell = ws.cell(r, col, value)
@@ -90,7 +105,7 @@ def dump_register_xlsx(entries: list[Entry], *, unit: str = "", year: int | None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.6, 0.8, 0.35
     ws.oddFooter.center.text = "Trang &P/&N"
     out = io.BytesIO()
     wb.save(out)

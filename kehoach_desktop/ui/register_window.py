@@ -58,6 +58,7 @@ class RegisterWindow(QDialog):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         for column, width in enumerate((110, 84, 420, 140, 220, 90, 60, 150)):
             header.resizeSection(column, width)
