@@ -122,6 +122,9 @@ def find_profile(profiles: list[Profile], name: str) -> Profile | None:
 
 def upsert_profile(profile: Profile) -> list[Profile]:
     """Add the profile, or replace the one of the same name; returns the saved list."""
+    previous = find_profile(load_profiles(), profile.name)
+    for key in Profile.REGISTER_KEYS if previous else ():  # set in the register, not in the unit step
+        setattr(profile, key, getattr(profile, key) or getattr(previous, key))
     profiles = [p for p in load_profiles() if p.name != profile.name]
     profiles.insert(0, profile)
     save_profiles(profiles)

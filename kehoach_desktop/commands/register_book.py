@@ -222,15 +222,13 @@ def _import(args) -> int:
 
 
 def _settings(args) -> int:
-    from .. import storage
+    from ..register.units import save_register_settings
 
     profile = _unit(args)
-    if args.term_start:
-        profile.term_start = args.term_start.isoformat()
-    if args.series:
-        profile.series = "" if args.series == "default" else "kind"
     if args.term_start or args.series:
-        storage.upsert_profile(profile)
+        profile = save_register_settings(
+            profile.name, term_start=args.term_start.isoformat() if args.term_start else None,
+            series=None if args.series is None else "" if args.series == "default" else "kind")
     with _open(profile) as book:
         rule = book.rule
         terms = book.terms()

@@ -87,3 +87,17 @@ def profile_named(name: str = "") -> storage.Profile:
 
 def _names(profiles) -> str:
     return ", ".join(f"“{p.name}”" for p in profiles) or "(chưa có)"
+
+
+def save_register_settings(name: str, *, term_start: str | None = None, series: str | None = None):
+    """Set the register's settings of a profile (``None``: unchanged; "" clears); returns the profile."""
+    profiles = storage.load_profiles()
+    profile = storage.find_profile(profiles, name)
+    if profile is None:
+        raise KehoachError(f"Không có hồ sơ đơn vị “{name}”.")
+    if term_start is not None:
+        profile.term_start = term_start
+    if series is not None:
+        profile.series = series
+    storage.save_profiles(profiles)
+    return profile

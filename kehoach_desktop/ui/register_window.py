@@ -75,6 +75,7 @@ class RegisterWindow(QDialog):
                                  ("registerRelease", "Bỏ số…", self.release),
                                  ("registerExport", "Xuất Excel…", self.export),
                                  ("registerImport", "Nhập từ Excel…", self.import_excel),
+                                 ("registerSettings", "Cài đặt sổ…", self.settings),
                                  ("registerClose", "Đóng", self.close)):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -240,3 +241,9 @@ class RegisterWindow(QDialog):
             return
         vi.inform(self, "Đã nhập", summary.message() + " Sổ được sao lưu trước khi nhập.")
         self.reload()
+
+    def settings(self) -> None:
+        from .register_settings import edit_register_settings
+
+        if self.profile is not None and edit_register_settings(self, self.profile):
+            self.reload(self.profile.name)

@@ -107,3 +107,14 @@ def test_no_profile_and_bad_input_give_one_sentence(tmp_path):
     bad = run("take", str(tmp_path / "khong-co.json"))
     assert bad.returncode == 2 and "Không tìm thấy tệp" in bad.stderr
     assert run("next", "--date", "14/05/2026").returncode == 2
+
+
+def test_series_setting_can_be_turned_on_and_off_and_survives_a_profile_resave(tmp_path):
+    run("take", str(plan_file(tmp_path)), "--date", "2026-01-02")
+    assert "mỗi loại văn bản một dãy số" in run("settings", "--series", "kind").stdout
+    profile = storage.load_profiles()[0]
+    profile.series = ""  # the unit step saves the profile without the register's settings
+    storage.upsert_profile(profile)
+    assert storage.load_profiles()[0].series == "kind"
+    assert "mỗi loại văn bản một dãy số" not in run("settings", "--series", "default").stdout
+    assert storage.load_profiles()[0].series == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from kehoach_desktop import storage
 from kehoach_desktop.plan.model import Plan
@@ -26,7 +26,7 @@ def unnumbered_plan(summary="Tuyên truyền phòng, chống tác hại của th
 def issue(qtbot, window, number: int | None = None):
     wizard = window.wizard
     wizard.go_to(wizard.step_index("review"))
-    button = wizard.current_step().findChild(type(wizard.back_button), "issueNumberButton")
+    button = wizard.current_step().findChild(QPushButton, "issueNumberButton")
     assert button is not None and button.isVisible()
     seen = {}
 
@@ -80,7 +80,7 @@ def test_issue_a_plan_and_see_it_in_the_register(qtbot, answers):
     qtbot.keyClicks(register.search, "ve sinh moi")
     assert table.rowCount() == 1 and table.data(table.index(0, 0)) == "02/KH-UBND"
     register.table.setCurrentIndex(table.index(0, 0))
-    qtbot.mouseClick(register.findChild(type(window.wizard.back_button), "registerNote"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(register.findChild(QPushButton, "registerNote"), Qt.MouseButton.LeftButton)
     editor = register.table.viewport().findChild(QLineEdit)
     assert editor is not None and editor.isVisible()
     editor.selectAll()
@@ -135,13 +135,13 @@ def test_add_a_whole_recipient_group_as_one_undo_step(qtbot, answers):
 
     # The unit keeps its own groups: edited in the dialog, offered in the menu instead of the examples.
     def edit(dialog):
-        qtbot.mouseClick(dialog.findChild(type(step.editor.delete_button), "groupAdd"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "groupAdd"), Qt.MouseButton.LeftButton)
         dialog.list.currentItem().setText("Các thôn của xã")
         dialog.lines.setPlainText("Thôn Đông (để thực hiện)\nThôn Tây (để thực hiện)")
         dialog.accept()
 
     timer = when_modal(qtbot, GroupsDialog, edit)
-    qtbot.mouseClick(step.findChild(type(step.editor.delete_button), "recipientGroupsManage"),
+    qtbot.mouseClick(step.findChild(QPushButton, "recipientGroupsManage"),
                      Qt.MouseButton.LeftButton)
     timer.stop()
     profile, created = profile_for_plan(plan)
@@ -150,3 +150,34 @@ def test_add_a_whole_recipient_group_as_one_undo_step(qtbot, answers):
         assert Group("Các thôn của xã", ["Thôn Đông (để thực hiện)", "Thôn Tây (để thực hiện)"]) in book.groups()
     menu.aboutToShow.emit()
     assert any(a.text().startswith("Các thôn của xã") for a in menu.actions())
+
+
+def test_term_start_set_in_the_register_settings_restarts_party_numbers(qtbot, answers):
+    from PySide6.QtCore import QDate
+
+    from kehoach_desktop.register.units import profile_for_plan
+    from kehoach_desktop.ui.register_settings import RegisterSettingsDialog
+
+    plan = Plan.from_dict(complete_plan("party"))
+    profile, _ = profile_for_plan(plan)
+    with open_register(profile) as book:
+        from kehoach_desktop.register.entry import Entry
+
+        book.take(Entry(symbol="KH/ĐU", date="2025-09-01", summary="Nhiệm kỳ cũ"))
+    register = RegisterWindow()
+    qtbot.addWidget(register)
+    register.reload(profile.name)
+
+    def answer(dialog):
+        assert not dialog.per_kind.isEnabled() and dialog.per_kind.isChecked()  # HD36: always per kind
+        qtbot.mouseClick(dialog.has_term, Qt.MouseButton.LeftButton)
+        dialog.term.setDate(QDate(2025, 10, 1))
+        dialog.accept()
+
+    timer = when_modal(qtbot, RegisterSettingsDialog, answer)
+    qtbot.mouseClick(register.findChild(QPushButton, "registerSettings"), Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert storage.load_profiles()[0].term_start == "2025-10-01"
+    with open_register(storage.load_profiles()[0]) as book:
+        assert book.next_number(dt.date(2025, 10, 2), "KH") == 1
+        assert book.next_number(dt.date(2025, 9, 30), "KH") == 2
