@@ -103,6 +103,15 @@ def _open(profile):
     return open_register(profile)
 
 
+TERM_NOTE = ("Chú ý: hồ sơ “{name}” chưa ghi ngày bắt đầu nhiệm kỳ cấp ủy nên số được đánh liên tục từ đầu sổ. "
+             "Ghi bằng: python -m kehoach_desktop register settings --term-start NĂM-THÁNG-NGÀY")
+
+
+def _term_note(profile) -> None:
+    if profile.regime == "party" and not profile.term_start:
+        print(TERM_NOTE.format(name=profile.name), file=sys.stderr)
+
+
 def _default_kind(profile, kind: str) -> str:
     from ..register.rules import kind_key, kind_of
 
@@ -126,6 +135,7 @@ def _next(args) -> int:
     else:
         profile = _unit(args)
         kind = _default_kind(profile, args.kind)
+    _term_note(profile)
     with _open(profile) as book:
         number = book.next_number(args.date or _dt.date.today(), kind)
     symbol = symbol_for_kind(kind, profile.symbol)
@@ -147,6 +157,7 @@ def _take(args) -> int:
     number = args.number or typed_number(plan)
     day = args.date or (_dt.date.fromisoformat(plan.header.date) if number and plan.header.date else None)
     entry = plan_entry(plan, file=str(args.plan.resolve()), day=day, source="cli")
+    _term_note(profile)
     with _open(profile) as book:
         try:
             entry = book.take(entry, number)

@@ -33,7 +33,9 @@ class IssueDialog(QDialog):
         title = QLabel(entry.title() or "(chưa có trích yếu)")
         title.setWordWrap(True)
         form.addRow("Trích yếu:", title)
-        rule = QLabel(book.rule.source + ".")
+        missing_term = book.rule.period == "term" and not book.terms()
+        rule = QLabel(book.rule.source + "." + (" Chưa ghi ngày bắt đầu nhiệm kỳ (Sổ văn bản đi → Cài đặt sổ): "
+                                                "số đánh liên tục từ đầu sổ." if missing_term else ""))
         rule.setWordWrap(True)
         rule.setStyleSheet("color: #555")
         form.addRow("Quy tắc:", rule)
