@@ -10,7 +10,6 @@ one sentence and nothing changes. Reading goes through the library's guarded ope
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -121,28 +120,18 @@ def _lines(text: str) -> list[str]:
 
 
 def parse_register_xlsx(data: bytes, *, name: str = "Tệp", default_symbol: str = "") -> ParsedRegister:
-    from ..library.excel import _check_zip, _need_openpyxl
+    from ..library.excel import read_workbook
 
-    _check_zip(data, name)
-    openpyxl = _need_openpyxl()
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types on damaged files
-        raise FileRejected(f"{name} bị hỏng hoặc không phải là bảng tính Excel, không mở được.") from None
-    try:
+    def read(wb):
         for ws in wb.worksheets:
             parsed = _read_sheet(ws, name, default_symbol)
             if parsed is not None:
                 return parsed
-    except FileRejected:
-        raise
-    except Exception:
-        raise FileRejected(f"{name} bị hỏng, không đọc hết được bảng tính.") from None
-    finally:
-        wb.close()
-    raise FileRejected(
-        f"{name} không phải là sổ đăng ký văn bản đi: không tìm thấy dòng tiêu đề có cột “Số, ký hiệu” "
-        "và cột “Ngày tháng” hoặc “Trích yếu”. Sổ chưa thay đổi gì.")
+        raise FileRejected(
+            f"{name} không phải là sổ đăng ký văn bản đi: không tìm thấy dòng tiêu đề có cột “Số, ký hiệu” "
+            "và cột “Ngày tháng” hoặc “Trích yếu”. Sổ chưa thay đổi gì.")
+
+    return read_workbook(data, name, read)
 
 
 def _read_sheet(ws, name: str, default_symbol: str) -> ParsedRegister | None:

@@ -97,25 +97,17 @@ def dump_groups_xlsx(groups: list[Group]) -> bytes:
 
 
 def parse_groups_xlsx(data: bytes, *, name: str = "Tệp") -> list[Group]:
-    from ..library.excel import _check_zip, _need_openpyxl
+    from ..library.excel import read_workbook
 
-    _check_zip(data, name)
-    openpyxl = _need_openpyxl()
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        raise FileRejected(f"{name} bị hỏng hoặc không phải là bảng tính Excel, không mở được.") from None
-    try:
+    def read(wb):
         for ws in wb.worksheets:
             groups = _read(ws.iter_rows(values_only=True, max_row=20_000))
             if groups is not None:
                 return clean_groups(groups)
-    except Exception:
-        raise FileRejected(f"{name} bị hỏng, không đọc hết được bảng tính.") from None
-    finally:
-        wb.close()
-    raise FileRejected(f"{name} không phải là bảng nhóm nơi nhận: cần một dòng tiêu đề có cột “Nhóm” và "
-                       "cột “Nơi nhận”. Các nhóm chưa thay đổi gì.")
+        raise FileRejected(f"{name} không phải là bảng nhóm nơi nhận: cần một dòng tiêu đề có cột “Nhóm” và "
+                           "cột “Nơi nhận”. Các nhóm chưa thay đổi gì.")
+
+    return read_workbook(data, name, read)
 
 
 def _read(rows) -> list[Group] | None:

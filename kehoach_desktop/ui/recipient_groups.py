@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QMenu, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout)
 
 from . import vi
+from .widgets.button_row import add_buttons
 
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 
@@ -126,13 +127,9 @@ class GroupsDialog(QDialog):
         body.addLayout(right, 2)
         layout.addLayout(body, 1)
         buttons = QHBoxLayout()
-        for name, text, slot in (("groupAdd", "Thêm nhóm", self.add_group), ("groupDelete", "Xóa nhóm", self.delete_group),
-                                 ("groupImport", "Nhập từ Excel…", self.import_excel),
-                                 ("groupExport", "Xuất ra Excel…", self.export_excel)):
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(buttons, (("groupAdd", "Thêm nhóm", self.add_group), ("groupDelete", "Xóa nhóm", self.delete_group),
+                              ("groupImport", "Nhập từ Excel…", self.import_excel),
+                              ("groupExport", "Xuất ra Excel…", self.export_excel)))
         buttons.addStretch(1)
         box = vi.button_box(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         box.accepted.connect(self.accept)

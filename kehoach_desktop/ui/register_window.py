@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout)
+                               QLineEdit, QTableView, QVBoxLayout)
 
 from .. import storage
 from . import vi
 from .register_table import NOTE_COLUMN, RegisterTableModel
+from .widgets.button_row import add_buttons
 
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 ALL = "Tất cả"
@@ -70,17 +71,13 @@ class RegisterWindow(QDialog):
         self.count = QLabel()
         self.count.setObjectName("registerCount")
         bottom.addWidget(self.count, 1)
-        for name, text, slot in (("registerOpenFile", "Mở tệp kế hoạch", self.open_file),
-                                 ("registerNote", "Sửa ghi chú", self.edit_note),
-                                 ("registerRelease", "Bỏ số…", self.release),
-                                 ("registerExport", "Xuất Excel…", self.export),
-                                 ("registerImport", "Nhập từ Excel…", self.import_excel),
-                                 ("registerSettings", "Cài đặt sổ…", self.settings),
-                                 ("registerClose", "Đóng", self.close)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            bottom.addWidget(button)
+        add_buttons(bottom, (("registerOpenFile", "Mở tệp kế hoạch", self.open_file),
+                             ("registerNote", "Sửa ghi chú", self.edit_note),
+                             ("registerRelease", "Bỏ số…", self.release),
+                             ("registerExport", "Xuất Excel…", self.export),
+                             ("registerImport", "Nhập từ Excel…", self.import_excel),
+                             ("registerSettings", "Cài đặt sổ…", self.settings),
+                             ("registerClose", "Đóng", self.close)))
         layout.addLayout(bottom)
 
     def _combo(self, name, accessible, row, label) -> QComboBox:
