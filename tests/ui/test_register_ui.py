@@ -181,3 +181,29 @@ def test_term_start_set_in_the_register_settings_restarts_party_numbers(qtbot, a
     with open_register(storage.load_profiles()[0]) as book:
         assert book.next_number(dt.date(2025, 10, 2), "KH") == 1
         assert book.next_number(dt.date(2025, 9, 30), "KH") == 2
+
+
+def test_damaged_register_is_reported_and_restored_only_when_the_user_says_so(qtbot, answers):
+    from kehoach_desktop.register.entry import Entry
+    from kehoach_desktop.register.units import profile_for_plan, register_path
+
+    plan = unnumbered_plan()
+    profile, _ = profile_for_plan(plan)
+    with open_register(profile) as book:
+        for i in range(3):
+            book.take(Entry(symbol="KH-UBND", date=dt.date.today().isoformat(), summary=f"Văn bản {i}"))
+    open_register(profile).close()  # the day's copy
+    path = register_path(profile.name)
+    path.write_bytes(b"hong" * 2000)
+    window = make_window(qtbot, plan=plan)
+
+    answers.replies.append("cancel")  # "Để sau": nothing is touched
+    issue(qtbot, window)
+    title, text, choices, _ = answers.asked[-1]
+    assert title == "Sổ văn bản đi bị hỏng" and "có thể khôi phục" in text and choices == ["restore", "cancel"]
+    assert path.read_bytes() == b"hong" * 2000 and window.document.plan.header.number == ""
+
+    answers.replies.append("restore")
+    seen = issue(qtbot, window)
+    assert seen["proposal"] == 4 and window.document.plan.header.number == "04"
+    assert any(p.name.startswith(path.stem + ".hong-") for p in path.parent.iterdir())  # kept aside
