@@ -156,7 +156,8 @@ def _take(args) -> int:
         print(f"Đã tạo hồ sơ đơn vị “{profile.name}” cho sổ văn bản đi.", file=sys.stderr)
     number = args.number or typed_number(plan)
     day = args.date or (_dt.date.fromisoformat(plan.header.date) if number and plan.header.date else None)
-    entry = plan_entry(plan, file=str(args.plan.resolve()), day=day, source="cli")
+    numbered_file = (args.output or args.plan).resolve()  # the file that will carry the number
+    entry = plan_entry(plan, file=str(numbered_file), day=day, source="cli")
     _term_note(profile)
     with _open(profile) as book:
         try:

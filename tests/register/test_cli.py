@@ -118,3 +118,19 @@ def test_series_setting_can_be_turned_on_and_off_and_survives_a_profile_resave(t
     assert storage.load_profiles()[0].series == "kind"
     assert "mỗi loại văn bản một dãy số" not in run("settings", "--series", "default").stdout
     assert storage.load_profiles()[0].series == ""
+
+
+def test_take_reads_the_apps_docx_and_writes_the_numbered_docx(tmp_path):
+    from kehoach_desktop.io import load_plan, save_plan
+    from kehoach_desktop.plan.model import Plan
+
+    plan = Plan.from_dict(complete_plan("party"))
+    plan.header.number, plan.header.date = "", ""
+    source = save_plan(plan, tmp_path / "ke-hoach.docx")
+    taken = run("take", str(source), "--date", "2026-04-10", "-o", str(tmp_path / "da-cap-so.docx"))
+    assert taken.returncode == 0, taken.stderr
+    assert taken.stdout.strip() == "01-KH/ĐU" and "chưa ghi ngày bắt đầu nhiệm kỳ" in taken.stderr
+    numbered = load_plan(tmp_path / "da-cap-so.docx")
+    assert (numbered.source, numbered.plan.header.number, numbered.plan.header.date) == ("app-docx", "01", "2026-04-10")
+    rows = json.loads(run("list", "--json").stdout)
+    assert rows[0]["file"] == str((tmp_path / "da-cap-so.docx").resolve())
