@@ -49,6 +49,7 @@ class RegisterSettingsDialog(QDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.regime = profile.regime
+        self.setMinimumWidth(480)
 
     def values(self) -> dict:
         term = self.term.date().toPython().isoformat() if self.has_term.isChecked() else ""
