@@ -152,6 +152,8 @@ class Register:
     def add_term(self, start: str) -> None:
         """Remember a term's start (ISO): numbers of party bodies restart from 01 on it."""
         _dt.date.fromisoformat(start)
+        if start in self.terms():  # the usual case: no write lock taken on opening
+            return
         with _transaction(self.conn):
             terms = self.terms()
             if start not in terms:
