@@ -22,6 +22,7 @@ COMMANDS = {
     "library": "library",
     "units": "units",
     "pdf": "pdf",
+    "register": "register_book",
 }
 
 

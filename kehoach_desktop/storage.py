@@ -83,13 +83,16 @@ class Profile:
     place: str = ""
     archive: str = ""  # the "Lưu" entry of Nơi nhận, e.g. "Lưu: VT, VHXH"
     signers: list = field(default_factory=list)  # dicts: authority, collective, deputy, position, name
+    term_start: str = ""  # register: ISO start of the committee's term (party numbering restarts on it)
+    series: str = ""  # register: "" the regime's rule, "kind" a separate series per kind of document
 
     KEYS = ("name", "regime", "superior", "issuer", "symbol", "place", "archive")
+    REGISTER_KEYS = ("term_start", "series")  # read and written like KEYS
 
     @classmethod
     def from_dict(cls, data: dict) -> "Profile":
         data = nfc_deep(data if isinstance(data, dict) else {})
-        values = {k: str(data.get(k) or "") for k in cls.KEYS}
+        values = {k: str(data.get(k) or "") for k in cls.KEYS + cls.REGISTER_KEYS}
         if values["regime"] not in ("state", "party"):
             values["regime"] = "state"
         signers = [s for s in data.get("signers") or [] if isinstance(s, dict)]
@@ -97,6 +100,7 @@ class Profile:
 
     def to_dict(self) -> dict:
         out = {k: getattr(self, k) for k in self.KEYS}
+        out.update({k: getattr(self, k) for k in self.REGISTER_KEYS if getattr(self, k)})
         out["signers"] = [dict(s) for s in self.signers]
         return out
 
@@ -120,6 +124,9 @@ def find_profile(profiles: list[Profile], name: str) -> Profile | None:
 
 def upsert_profile(profile: Profile) -> list[Profile]:
     """Add the profile, or replace the one of the same name; returns the saved list."""
+    previous = find_profile(load_profiles(), profile.name)
+    for key in Profile.REGISTER_KEYS if previous else ():  # set in the register, not in the unit step
+        setattr(profile, key, getattr(profile, key) or getattr(previous, key))
     profiles = [p for p in load_profiles() if p.name != profile.name]
     profiles.insert(0, profile)
     save_profiles(profiles)

@@ -111,8 +111,9 @@ def _cell(row, col) -> str:
     return "" if value is None else str(value)
 
 
-def parse_xlsx(data: bytes, *, name: str = "Tệp") -> tuple[list[Paragraph], int]:
-    """Paragraphs of the first sheet that has a “Nội dung” column, and the count of rows skipped."""
+def read_workbook(data: bytes, name: str, read):
+    """``read(workbook)`` on an untrusted .xlsx opened safely (zip caps, defusedxml, read-only);
+    whatever the parser raises becomes one ``FileRejected`` sentence."""
     _check_zip(data, name)
     openpyxl = _need_openpyxl()
     try:
@@ -122,13 +123,18 @@ def parse_xlsx(data: bytes, *, name: str = "Tệp") -> tuple[list[Paragraph], in
     except Exception:  # openpyxl raises many types on damaged files
         raise FileRejected(f"{name} bị hỏng hoặc không phải là bảng tính Excel, không mở được.") from None
     try:
-        return _read_sheets(wb, name)
+        return read(wb)
     except FileRejected:
         raise
     except Exception:
         raise FileRejected(f"{name} bị hỏng, không đọc hết được bảng tính.") from None
     finally:
         wb.close()
+
+
+def parse_xlsx(data: bytes, *, name: str = "Tệp") -> tuple[list[Paragraph], int]:
+    """Paragraphs of the first sheet that has a “Nội dung” column, and the count of rows skipped."""
+    return read_workbook(data, name, lambda wb: _read_sheets(wb, name))
 
 
 def _read_sheets(wb, name: str) -> tuple[list[Paragraph], int]:

@@ -19,6 +19,7 @@ WARNING = "warning"
 SEVERITY = {
     "missing-number": ERROR,
     "bad-number": ERROR,
+    "number-used": WARNING,  # register/number_check.py: the register gave that number to another document
     "bad-symbol": ERROR,
     "missing-date": ERROR,
     "bad-date": ERROR,

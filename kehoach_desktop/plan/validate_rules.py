@@ -371,7 +371,14 @@ def check_unfinished(plan, rules):
     return unfinished(plan, rules)
 
 
-CHECKS = (check_header, check_year_and_date, check_summary, check_preamble, check_sections, check_end_mark,
+def check_number_used(plan, rules):
+    """A number already taken in the unit's register (``register/number_check.py``)."""
+    from ..register.number_check import check_number_used as used
+
+    return used(plan, rules)
+
+
+CHECKS = (check_header, check_number_used, check_year_and_date, check_summary, check_preamble, check_sections, check_end_mark,
           check_recipients, check_signature, check_stale_years, check_unfinished)
 
 

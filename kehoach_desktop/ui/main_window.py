@@ -22,6 +22,12 @@ FRAME_ESTIMATE = (8, 38)  # a window frame's width and height (borders, title ba
 NEW_PLAN_NAME = "Kế hoạch mới"  # the title before a plan has a file (FileController.display_name)
 
 
+def _show_register(window):
+    from .register_actions import show_register
+
+    show_register(window)
+
+
 class MainWindow(QMainWindow):
     loaded = Signal()  # the plan, its document and its first step are in place
     started = Signal()  # ... and the page preview: start-up is over
@@ -140,6 +146,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
         self._action(m, "actionUnitList", "Cập nhật danh sách đơn vị hành &chính…", lambda: import_unit_list(self))
+        self._action(m, "actionRegister", "Sổ &văn bản đi…", lambda: _show_register(self),
+                     tip="Các số đã cấp: tìm, lọc, xuất và nhập Excel")
         m.addSeparator()
         self._action(m, "actionQuit", "Th&oát", self.close, ["Ctrl+Q"])
 

@@ -30,3 +30,6 @@ class RecipientsStep(Step):
             self.editor.layout().setContentsMargins(0, 0, 0, 0)
         self.editor.set_suggestions(list(suggestions))
         self.body.addWidget(self.editor, 1)
+        from ..recipient_groups import add_groups_row
+
+        self.groups_button = add_groups_row(self, self.editor)

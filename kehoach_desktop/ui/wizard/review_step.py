@@ -47,6 +47,9 @@ class ReviewStep(Step):
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_saved_requested)
         row.addWidget(self.open_button)
+        from ..register_actions import add_issue_button
+
+        self.issue_button = add_issue_button(self, row)
         row.addStretch(1)
         self.body.addLayout(row)
         self.saved_label = QLabel()
