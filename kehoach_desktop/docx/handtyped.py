@@ -15,6 +15,7 @@ from ..plan.layout import NAME_BREAK_BEFORE
 from ..plan.legacy_encoding import decode_for_font
 from ..plan.numbering import letter, roman
 from ..plan.text import clean_line, nfc
+from .recognise_foot import parse_authority
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _T = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t"
@@ -237,7 +238,16 @@ def _run_text(run) -> str:
             out.append("\n")
         elif tag == W + "noBreakHyphen":
             out.append("-")
+        elif tag == W + "softHyphen":  # the byte of "ư" in a TCVN3 font, once through a .doc
+            out.append("\u00ad")
     return "".join(out)
+
+
+def _glued_cell_start(pieces: list[str], text: str) -> bool:
+    """A signature's first run glued to the end of the cell before it ("- Lưu VT, VH.TM. ỦY BAN NHÂN
+    DÂN"): LibreOffice's conversion of a .doc loses the foot table's cell marks. No space between
+    the two, and the run starting with an authority word, tell the cell boundary."""
+    return bool(pieces) and bool(pieces[-1]) and not pieces[-1][-1].isspace() and parse_authority(text) is not None
 
 
 def _runs(parent):
@@ -292,7 +302,9 @@ class _Reader:
             font = font or sprops.get("font") or self.styles.default_font
             bold = sprops.get("bold", False) if bold is None else bold
             italic = sprops.get("italic", False) if italic is None else italic
-            text = decode_for_font(text, font)
+            text = decode_for_font(text, font).replace("\u00ad", "")  # a soft hyphen left is invisible
+            if _glued_cell_start(pieces, text):
+                pieces.append("\n")
             pieces.append(text)
             if font and font not in fonts:
                 fonts.append(font)
