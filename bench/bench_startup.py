@@ -17,10 +17,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
+
+from bench_env import installed_like_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = """
@@ -97,13 +98,7 @@ def main(argv=None) -> int:
 
 def _measure(args, platform: str) -> int:
     print(f"platform: {platform}")
-    env = dict(os.environ, QT_QPA_PLATFORM=platform, KEHOACH_BENCH_EXIT_ON_SHOW="1",
-               XDG_DATA_HOME=tempfile.mkdtemp(prefix="kehoach-bench-"),
-               # An installed app runs from compiled bytecode: let the warm-up runs write it (into a
-               # private folder, not the source tree). Any value of PYTHONDONTWRITEBYTECODE, even
-               # "0", would stop that and make every run compile the app's modules again.
-               PYTHONPYCACHEPREFIX=tempfile.mkdtemp(prefix="kehoach-bench-pyc-"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = installed_like_env(QT_QPA_PLATFORM=platform, KEHOACH_BENCH_EXIT_ON_SHOW="1")
     app_cmd = [sys.executable, "-m", "kehoach_desktop"]
     bare_cmd = [sys.executable, "-c", BARE]
     time_to_markers(app_cmd, env)  # warm the file cache and .pyc files once
