@@ -19,6 +19,7 @@ COMMANDS = {
     "import": "import_plan",
     "rollover": "rollover",
     "library": "library",
+    "units": "units",
 }
 
 

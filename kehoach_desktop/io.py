@@ -46,6 +46,22 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
+NOT_TEXT = ("Tệp “{name}” không phải văn bản (.txt) mà là dữ liệu nhị phân, hoặc đã bị hỏng; "
+            "phần mềm không đọc được nội dung của nó.")
+BINARY_SHARE = 0.02  # control or undecodable characters: none in real text, about one in ten in random bytes
+_TEXT_CONTROLS = set("\t\n\r\f\v\x1a")  # tab, line ends, page break, a DOS end-of-file mark
+
+
+def looks_binary(data: bytes, text: str) -> bool:
+    """True for bytes that are no text: NULs (UTF-16 aside), or control and undecodable characters."""
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if not text:
+        return False
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _TEXT_CONTROLS)
+    return bad > 0 and bad >= BINARY_SHARE * len(text)
+
+
 def load_json(path: Path) -> LoadResult:
     text = decode_text(_read(path, MAX_JSON_BYTES))
     return LoadResult(Plan.from_json(text), [], "json")
@@ -84,7 +100,14 @@ def _recognise(call):
 
 
 def load_text(path: Path) -> LoadResult:
-    text = decode_text(_read(path, MAX_TEXT_BYTES))
+    data = _read(path, MAX_TEXT_BYTES)
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError:  # a UTF-16 mark on bytes that are not UTF-16
+        text = ""
+        data = b"\x00"
+    if looks_binary(data, text):
+        raise FileRejected(NOT_TEXT.format(name=Path(path).name))
     result = _recognise(lambda r: r.recognise_text(text))
     return LoadResult(result.plan, list(result.notes), "text")
 

@@ -164,11 +164,19 @@ def _context(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def find_year_mentions(plan: Plan, to_year: int | None = None) -> list[YearMention]:
+def propose_year(from_year: int | None, today: _dt.date | None = None) -> int:
+    """The year a new plan made from a plan of ``from_year`` is for: plans are written for this
+    year or the next, so the next year of the old plan, unless that is already past: then this year."""
+    this_year = (today or _dt.date.today()).year
+    return max(from_year + 1, this_year) if from_year else this_year
+
+
+def find_year_mentions(plan: Plan, to_year: int | None = None, *,
+                       today: _dt.date | None = None) -> list[YearMention]:
     """Every year mention with its proposed change; checked only for the plan's own years."""
     year = plan_year(plan)
     if to_year is None:
-        to_year = (year or _dt.date.today().year) + 1 if year else _dt.date.today().year
+        to_year = propose_year(year, today)
     shift = to_year - year if year else 0
     out = []
     for where, text, m, kind in _all_years(plan):
@@ -217,11 +225,12 @@ def apply_rollover(plan: Plan, mentions: list[YearMention], to_year: int | None 
     return new
 
 
-def rollover_plan(plan: Plan, year: int | None = None) -> Plan:
-    """The defaults of the review screen applied at once: the plan moved to ``year`` (plan year + 1)."""
-    mentions = find_year_mentions(plan, year)
+def rollover_plan(plan: Plan, year: int | None = None, *, today: _dt.date | None = None) -> Plan:
+    """The defaults of the review screen applied at once: the plan moved to ``year``
+    (default ``propose_year``: the old plan's next year, never a year already past)."""
     if year is None and plan_year(plan):
-        year = plan_year(plan) + 1
+        year = propose_year(plan_year(plan), today)
+    mentions = find_year_mentions(plan, year, today=today)
     return apply_rollover(plan, mentions, year)
 
 
@@ -264,5 +273,34 @@ def stale_year_problems(plan: Plan, year: int | None = None) -> list:
     return unique
 
 
+def own_year(plan: Plan) -> int | None:
+    """The year the plan is for, as its words say: the latest plain year of its trích yếu
+    ("... năm 2025, nhiệm vụ năm 2026" → 2026), else the year it was rolled over to."""
+    summary = plan.summary if isinstance(plan.summary, str) else ""
+    years = [int(m.group(0)) for m in _YEAR.finditer(summary) if classify(summary, m.start(), m.end()) == "plain"]
+    return max(years) if years else rolled_over_to(plan)
+
+
+def year_date_problems(plan: Plan, today: _dt.date | None = None) -> list:
+    """``year-date-mismatch``: a plan for one year issued in another (a past year, or two years
+    ahead). An undated plan prints this year (``numbering.date_line``), so that year is compared."""
+    from .validate import problem  # lazy: the validator may import this module
+
+    year = own_year(plan)
+    date = parse_date(plan.header.date if isinstance(plan.header.date, str) else "")
+    issued = date.year if date else (today or _dt.date.today()).year
+    if not year or year - 1 <= issued <= year:
+        return []
+    fix = "Kiểm tra lại năm trong trích yếu, hoặc ngày ban hành ở bước Đơn vị."
+    if date is None:
+        message = (f"Kế hoạch ghi năm {year}, nhưng ngày ban hành đang để trống nên sẽ in “năm {issued}” "
+                   f"(năm nay). {fix}")
+    elif issued > year:
+        message = f"Kế hoạch ghi năm {year} (năm đã qua) nhưng ngày ban hành là năm {issued}. {fix}"
+    else:
+        message = f"Kế hoạch ghi năm {year} nhưng ngày ban hành là năm {issued}, sớm hơn một năm. {fix}"
+    return [problem("year-date-mismatch", "header.date", message)]
+
+
 __all__ = ["YearMention", "find_year_mentions", "apply_rollover", "rollover_plan", "stale_year_problems",
-           "plan_year", "classify", "text_fields"]
+           "plan_year", "classify", "text_fields", "propose_year", "own_year", "year_date_problems"]

@@ -38,6 +38,11 @@ SEVERITY = {
     "empty-section": WARNING,
     "missing-end-mark": WARNING,
     "stale-year": WARNING,  # rollover.stale_year_problems: last year's year left behind
+    "unfilled-placeholder": ERROR,  # blanks.check_unfinished: a library "{noi_dung}" printed as is
+    "blank-to-fill": WARNING,
+    "year-date-mismatch": WARNING,  # rollover.year_date_problems: plan year and issue date disagree
+    "district-body": WARNING,  # units.check: a district-level body in a plan dated from 1/7/2025
+    "old-unit": WARNING,  # units.check: an old commune or province as issuer, place or recipient
 }
 
 

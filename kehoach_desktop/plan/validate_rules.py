@@ -353,5 +353,32 @@ def check_stale_years(plan, rules):
     return stale_year_problems(plan, year) if year else []
 
 
-CHECKS = (check_header, check_summary, check_preamble, check_sections, check_end_mark,
-          check_recipients, check_signature, check_stale_years)
+def check_year_and_date(plan, rules):
+    """The plan's year and its issue date agree (``rollover.year_date_problems``)."""
+    from .rollover import year_date_problems
+
+    try:
+        return year_date_problems(plan)
+    except (AttributeError, TypeError):  # a hand-built plan without a header
+        return []
+
+
+def check_unfinished(plan, rules):
+    """Library placeholders left unfilled, blanks left to fill later (``blanks.py``)."""
+    from .blanks import check_unfinished as unfinished
+
+    return unfinished(plan, rules)
+
+
+CHECKS = (check_header, check_year_and_date, check_summary, check_preamble, check_sections, check_end_mark,
+          check_recipients, check_signature, check_stale_years, check_unfinished)
+
+
+def check_units(plan, rules):
+    """District bodies and old units in a plan of the two-tier government (``units/check.py``)."""
+    from ..units.check import check_units as units
+
+    return units(plan, rules)
+
+
+CHECKS += (check_units,)

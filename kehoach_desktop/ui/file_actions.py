@@ -68,7 +68,7 @@ class FileController(QObject):
         """A file name from the summary: "ke-hoach-tuyen-truyen-ky-niem.docx"."""
         words = fold_words(self.document.plan.summary)[:8]
         stem = "-".join(["ke-hoach", *words]) if words else "ke-hoach"
-        folder = self.path.parent if self.path else Path.home()
+        folder = self.path.parent if self.path else Path(self._folder())
         return str(folder / (re.sub(r"[^a-z0-9-]", "", stem) + ".docx"))
 
     # ---- unsaved changes ------------------------------------------------------------
@@ -90,7 +90,8 @@ class FileController(QObject):
             return False
         from .new_plan_dialog import NewPlanDialog
 
-        dialog = NewPlanDialog(self.forms, self.window)
+        last = storage.load_settings().get("last_profile", "")  # the unit last used is offered first
+        dialog = NewPlanDialog(self.forms, self.window, profile_name=last if isinstance(last, str) else "")
         if not dialog.exec():
             return False
         plan, profile_name = dialog.result_plan()
@@ -140,15 +141,26 @@ class FileController(QObject):
                         "anh/chị xem lại từng phần trước khi lưu.",
                         [("rollover", "Tạo kế hoạch năm mới từ kế hoạch này", vi.ACCEPT),
                          ("keep", "Chỉ mở để xem, sửa", vi.REJECT)], default="rollover")
+        rolled = False
         if answer == "rollover":
             from .rollover_dialog import RolloverDialog
 
             dialog = RolloverDialog(plan, self.window)
             if dialog.exec():
-                plan = dialog.result_plan()
-        self.document.replace_plan(plan)
+                plan, rolled = dialog.result_plan(), True
+        self.show_unit_of(plan)
+        self.document.replace_plan(plan, modified=rolled)  # a rolled-over plan is in no file yet
         self.set_path(None)
         return True
+
+    def show_unit_of(self, plan) -> None:
+        """The Đơn vị step shows the plan's own unit: the profile of its issuer and regime, or none."""
+        from ..plan.text import same_text
+
+        issuer = plan.header.issuer
+        match = next((p for p in storage.load_profiles()
+                      if issuer.strip() and p.regime == plan.regime and same_text(p.issuer, issuer)), None)
+        self.profile_chosen.emit(match.name if match else "")
 
     def _load(self, path):
         from ..io import load_plan
@@ -183,10 +195,13 @@ class FileController(QObject):
         vi.inform(self.window, "Đã đọc kế hoạch", text, details="\n".join(f"• {n}" for n in notes))
 
     def _folder(self) -> str:
+        """Where the file choosers open: the plan's folder, else the last folder used, else Documents."""
         if self.path:
             return str(self.path.parent)
-        recent = storage.load_recent()
-        return str(Path(recent[0]).parent) if recent else ""
+        for recent in storage.load_recent():
+            if Path(recent).parent.is_dir():
+                return str(Path(recent).parent)
+        return documents_folder()
 
     # ---- save ----------------------------------------------------------------------------
     def save(self) -> bool:
@@ -237,7 +252,12 @@ class FileController(QObject):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        vi.error(self.window, "Không mở được tệp Word",
+                 "Máy này chưa có chương trình mở tệp .docx (Word, LibreOffice hoặc WPS). Hãy cài một "
+                 "chương trình như vậy, hoặc chép tệp sang máy khác để mở và in.", details=f"Tệp đã lưu: {path}")
+        return False
 
     # ---- print -------------------------------------------------------------------------------
     def print_plan(self, preview=None) -> bool:
@@ -270,6 +290,14 @@ class FileController(QObject):
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("In kế hoạch")
         return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def documents_folder() -> str:
+    """The user's Documents folder (Windows: "Tài liệu"/Documents), else the home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
 def print_pages(view, printer) -> int:

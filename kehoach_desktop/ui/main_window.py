@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from .. import APP_NAME, storage
+from .units_menu import import_unit_list
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
+        self._action(m, "actionUnitList", "Cập nhật danh sách đơn vị hành &chính…", lambda: import_unit_list(self))
         m.addSeparator()
         self._action(m, "actionQuit", "T&hoát", self.close, ["Ctrl+Q"])
 
@@ -193,6 +195,8 @@ class MainWindow(QMainWindow):
 
     def _remember_profile(self, name: str):
         self.profile_name = name
+        if not name:  # a plan of a unit without a profile: the last profile used stays remembered
+            return
         try:
             storage.update_settings(last_profile=name)
         except Exception:  # settings are a comfort, never a reason to stop
@@ -232,8 +236,10 @@ class MainWindow(QMainWindow):
     def show_about(self):
         from . import vi
 
-        vi.inform(self, "Giới thiệu", f"{APP_NAME}: soạn, kiểm tra và in Kế hoạch theo đúng thể thức "
-                  "(Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
+        from .. import __version__
+
+        vi.inform(self, "Giới thiệu", f"{APP_NAME}, phiên bản {__version__}: soạn, kiểm tra và in Kế hoạch "
+                  "theo đúng thể thức (Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW). Không cần mạng.")
 
     def print_plan(self):
         self.files.print_plan(self.wizard.preview)

@@ -91,10 +91,13 @@ class PlanDocument(QObject):
         self.undo_stack.endMacro()
 
     # ---- whole plan ------------------------------------------------------------------
-    def replace_plan(self, plan: Plan):
+    def replace_plan(self, plan: Plan, *, modified: bool = False):
+        """A new plan, with a fresh undo history; ``modified`` for a plan no file holds yet (a roll-over)."""
         self._plan = plan
         self.undo_stack.clear()  # reports cleanChanged(True) when it was modified
         self.undo_stack.setClean()
+        if modified:
+            self.undo_stack.resetClean()  # unsaved until saved: no undo brings it back to "clean"
         self.replaced.emit()
         self.changed.emit("")
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from .. import storage
 from ..plan.text import nfc
 from . import vi
+from .widgets.unit_completer import attach_to_profile_dialog
 from .wizard.unit_step import REGIME_CHOICES
 
 FIELDS = (
@@ -59,6 +60,7 @@ class ProfileDialog(QDialog):
             if key == "name":
                 form.addRow("Khối văn bản:", self.regime)
         right.addLayout(form)
+        self.unit_completers = attach_to_profile_dialog(self)  # today's xã, phường as you type
         right.addStretch(1)
         box = vi.button_box(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         box.accepted.connect(self._save)

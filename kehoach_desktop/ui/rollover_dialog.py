@@ -10,19 +10,22 @@ from __future__ import annotations
 import datetime as _dt
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ..plan.rollover import apply_rollover, find_year_mentions, plan_year
+from ..plan.rollover import apply_rollover, find_year_mentions, plan_year, propose_year
+from .widgets.unit_review import attach_unit_review
 
 COLUMNS = ("Đổi", "Ngữ cảnh", "Năm cũ → năm mới", "Lý do")
+REASON_WIDTH = 250  # px: the reasons wrap on two or three lines, the context keeps the rest
+CELL_PADDING = 10
 
 
 class RolloverDialog(QDialog):
     """Review the year changes of a roll-over; ``result_plan()`` is the new plan after ``accept``."""
 
-    def __init__(self, plan, parent=None):
+    def __init__(self, plan, parent=None, *, today: _dt.date | None = None):
         super().__init__(parent)
         self.setObjectName("rolloverDialog")
         self.setWindowTitle("Tạo kế hoạch năm mới từ kế hoạch này")
@@ -30,7 +33,10 @@ class RolloverDialog(QDialog):
         self._result = None
         self._mentions: list = []
         self._choices: dict = {}  # (where, start) -> checked, what the user changed by hand
-        year = plan_year(plan) or _dt.date.today().year - 1
+        self.setSizeGripEnabled(True)
+        self._today = today or _dt.date.today()
+        self._from_year = plan_year(plan)
+        self._proposed = propose_year(self._from_year, self._today)
 
         self.intro = QLabel(
             "Các năm được đánh dấu sẽ được đổi sang năm mới. Ngày tháng và số hiệu của văn bản khác, "
@@ -38,10 +44,13 @@ class RolloverDialog(QDialog):
         self.intro.setWordWrap(True)
         self.year = QSpinBox(objectName="rolloverYear")
         self.year.setRange(1990, 2200)
-        self.year.setValue(year + 1)
+        self.year.setValue(self._proposed)
         self.year.setAccessibleName("Năm của kế hoạch mới")
         year_label = QLabel("Năm của kế hoạch mới:")
         year_label.setBuddy(self.year)
+        self.year_note = QLabel(objectName="rolloverYearNote")  # why this year; a past year said plainly
+        self.year_note.setWordWrap(True)
+        self.year_note.setTextFormat(Qt.RichText)
 
         self.table = QTableWidget(0, len(COLUMNS), objectName="rolloverMentions")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -53,6 +62,11 @@ class RolloverDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.Interactive)
+        header.resizeSection(3, REASON_WIDTH)
+        header.setStretchLastSection(False)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the context column gives way
+        header.sectionResized.connect(lambda *_: self._fit_rows_later())
 
         self.select_all = QPushButton("Chọn tất cả", objectName="rolloverSelectAll")
         self.select_none = QPushButton("Bỏ chọn", objectName="rolloverSelectNone")
@@ -74,10 +88,12 @@ class RolloverDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(top)
+        layout.addWidget(self.year_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(900, 560)
+        self._fit_pending = False
+        self._size_to_screen()
 
         self.year.valueChanged.connect(self._reload)
         self.select_all.clicked.connect(lambda: self._set_all(True))
@@ -86,6 +102,7 @@ class RolloverDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._reload()
+        self.units = attach_unit_review(self, layout, plan)  # district bodies and old units, in a tab
 
     # ---- public -----------------------------------------------------------
     @property
@@ -96,8 +113,13 @@ class RolloverDialog(QDialog):
         """The new plan after ``accept()``; None when cancelled."""
         return self._result
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_rows_later()
+
     def accept(self) -> None:
         self._result = apply_rollover(self._plan, self._mentions, self.year.value())
+        self._result = self.units.apply_to(self._result)
         super().accept()
 
     # ---- internals --------------------------------------------------------
@@ -114,10 +136,14 @@ class RolloverDialog(QDialog):
             check.setData(Qt.AccessibleTextRole, f"Đổi năm {m.old}")
             self.table.setItem(row, 0, check)
             self.table.setCellWidget(row, 1, self._context_label(m))
-            self.table.setItem(row, 2, QTableWidgetItem(f"{m.old} → {m.new}"))
-            self.table.setItem(row, 3, QTableWidgetItem(m.reason))
+            self.table.setItem(row, 2, QTableWidgetItem(self._change_text(m)))
+            reason = QTableWidgetItem(m.reason)
+            reason.setToolTip(m.reason)
+            self.table.setItem(row, 3, reason)
         self.table.blockSignals(False)
         self._update_summary()
+        self._update_year_note()
+        self._fit_rows()
 
     @staticmethod
     def _context_label(mention) -> QLabel:
@@ -127,9 +153,53 @@ class RolloverDialog(QDialog):
                 + "</b>" + html.escape(text[end:]))
         label = QLabel(rich)
         label.setTextFormat(Qt.RichText)
+        label.setWordWrap(True)
         label.setToolTip(text)
         label.setContentsMargins(4, 0, 4, 0)
         return label
+
+    def _size_to_screen(self) -> None:
+        """Big enough to read every column, never bigger than the screen (1366×768 with a taskbar)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1120, 640
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
+
+    def _fit_rows_later(self) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its wrapped context and reason (Qt does not size rows of cell widgets)."""
+        self._fit_pending = False
+        metrics = self.table.fontMetrics()
+        context_width = self.table.columnWidth(1)
+        reason_width = max(self.table.columnWidth(3) - CELL_PADDING, 40)
+        for row in range(self.table.rowCount()):
+            label = self.table.cellWidget(row, 1)
+            reason = self.table.item(row, 3)
+            needed = metrics.height() + CELL_PADDING
+            if label is not None:
+                needed = max(needed, label.heightForWidth(context_width) + CELL_PADDING // 2)
+            if reason is not None:
+                box = metrics.boundingRect(QRect(0, 0, reason_width, 10_000), Qt.TextWordWrap, reason.text())
+                needed = max(needed, box.height() + CELL_PADDING)
+            self.table.setRowHeight(row, needed)
+
+    def _update_year_note(self) -> None:
+        year, this_year = self.year.value(), self._today.year
+        old = f"Kế hoạch cũ là năm {self._from_year}. " if self._from_year else ""
+        if year < this_year:
+            text = (f'<b style="color:#b00020">Năm {year} đã qua (nay là năm {this_year}).</b> Kế hoạch mới sẽ '
+                    f"mang năm đã qua: chỉ giữ năm này nếu đúng là anh/chị làm lại kế hoạch của năm {year}.")
+        elif self._from_year and year == self._proposed and year != self._from_year + 1:
+            text = (f"{old}Năm {self._from_year + 1} đã qua nên phần mềm đề nghị năm {year} (năm nay). "
+                    f"Nếu lập kế hoạch cho năm sau, chọn {year + 1}.")
+        else:
+            text = f"{old}Kế hoạch mới: năm {year}."
+        self.year_note.setText(text)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != 0 or not 0 <= item.row() < len(self._mentions):
@@ -137,7 +207,15 @@ class RolloverDialog(QDialog):
         m = self._mentions[item.row()]
         m.checked = item.checkState() == Qt.Checked
         self._choices[(m.where, m.start)] = m.checked
+        change = self.table.item(item.row(), 2)
+        if change is not None:
+            change.setText(self._change_text(m))
         self._update_summary()
+
+    @staticmethod
+    def _change_text(mention) -> str:
+        """"2024 → 2026" when ticked; "2024 (giữ nguyên)" when the year stays."""
+        return f"{mention.old} → {mention.new}" if mention.checked else f"{mention.old} (giữ nguyên)"
 
     def _set_all(self, checked: bool) -> None:
         for row in range(self.table.rowCount()):

@@ -1,4 +1,6 @@
 """The roll-over review screen."""
+import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -16,9 +18,12 @@ def _plan():
     return plan
 
 
+WRITTEN = datetime.date(2024, 11, 20)  # "today" while the 2024 plan is rolled over to 2025
+
+
 @pytest.fixture
 def dialog(qtbot):
-    dlg = RolloverDialog(_plan())
+    dlg = RolloverDialog(_plan(), today=WRITTEN)
     qtbot.addWidget(dlg)
     return dlg
 
@@ -80,3 +85,65 @@ def test_inputs_have_object_names(dialog):
     for widget in (dialog.year, dialog.table, dialog.select_all, dialog.select_none,
                    dialog.buttons.button(QDialogButtonBox.Ok), dialog.buttons.button(QDialogButtonBox.Cancel)):
         assert widget.objectName()
+
+
+# ---- issue 9: the proposed year, and every column readable at 1366×768 -------------------
+def test_an_old_plan_is_proposed_this_year_and_the_dialog_says_why(qtbot):
+    dlg = RolloverDialog(_plan(), today=datetime.date(2026, 11, 23))
+    qtbot.addWidget(dlg)
+    assert dlg.year.value() == 2026
+    note = dlg.year_note.text()
+    assert "2024" in note and "2025 đã qua" in note and "2027" in note
+    assert dlg.table.item(_row_of(dlg, "summary", 2024), 2).text() == "2024 → 2026"
+
+
+def test_a_past_year_is_said_plainly(qtbot):
+    dlg = RolloverDialog(_plan(), today=datetime.date(2026, 11, 23))
+    qtbot.addWidget(dlg)
+    dlg.year.setValue(2025)
+    assert "Năm 2025 đã qua" in dlg.year_note.text() and "2026" in dlg.year_note.text()
+    dlg.year.setValue(2027)
+    assert "đã qua" not in dlg.year_note.text()
+
+
+def test_next_year_needs_no_warning(dialog):
+    assert "đã qua" not in dialog.year_note.text() and "2025" in dialog.year_note.text()
+
+
+def test_every_column_can_be_read_at_1366x768(qtbot):
+    from PySide6.QtCore import QRect
+
+    plan = _plan()
+    plan.sections[0].content.append("Kết quả năm 2023 so với năm 2019 theo Nghị quyết số 12/NQ-TW ngày 05/8/2020 "
+                                    "của Bộ Chính trị về phát triển đến năm 2030, tầm nhìn đến năm 2045.")
+    dlg = RolloverDialog(plan, today=WRITTEN)
+    qtbot.addWidget(dlg)
+    dlg.resize(1326, 708)  # the largest it gets on a 1366×768 screen with a taskbar
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    table = dlg.table
+    qtbot.waitUntil(lambda: not dlg._fit_pending)
+    assert sum(table.columnWidth(c) for c in range(table.columnCount())) <= table.viewport().width() + 1
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        reason = table.item(row, 3).text()
+        box = metrics.boundingRect(QRect(0, 0, table.columnWidth(3) - 8, 10_000), Qt.TextWordWrap, reason)
+        assert box.height() <= table.rowHeight(row), reason  # the whole reason shows, wrapped
+        label = table.cellWidget(row, 1)
+        assert label.heightForWidth(table.columnWidth(1)) <= table.rowHeight(row)
+    assert table.columnWidth(1) >= 300  # the context keeps room to read
+    # A narrower window still shows the reasons whole: the rows grow.
+    dlg.resize(900, 600)
+    qtbot.waitUntil(lambda: not dlg._fit_pending)
+    for row in range(table.rowCount()):
+        reason = table.item(row, 3).text()
+        box = metrics.boundingRect(QRect(0, 0, table.columnWidth(3) - 8, 10_000), Qt.TextWordWrap, reason)
+        assert box.height() <= table.rowHeight(row)
+
+
+def test_a_year_that_stays_says_so(dialog):
+    row = _row_of(dialog, "preamble[0]", 2023)  # the law's number: kept
+    assert dialog.table.item(row, 0).checkState() == Qt.Unchecked
+    assert dialog.table.item(row, 2).text() == "2023 (giữ nguyên)"
+    dialog.table.item(row, 0).setCheckState(Qt.Checked)
+    assert dialog.table.item(row, 2).text() == "2023 → 2024"

@@ -6,8 +6,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton
 
 from .base import Step
+from .check_view import ERROR, NOTICE, PREFIX, in_shown_order, shown_message, shown_severity, summary_text
 
 WHERE_ROLE = Qt.ItemDataRole.UserRole
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1  # "error" | "warning" | "notice", as shown
+COLOURS = {ERROR: "#b00020", NOTICE: "#1c5d99"}
 
 
 class ReviewStep(Step):
@@ -29,6 +32,7 @@ class ReviewStep(Step):
         self.problems.setObjectName("problemList")
         self.problems.setAccessibleName("Danh sách cần sửa")
         self.problems.setWordWrap(True)
+        self.problems.setSpacing(3)  # one problem per block, easy to tell apart
         self.problems.itemClicked.connect(self._activate)
         self.problems.itemActivated.connect(self._activate)
         self.body.addWidget(self.problems, 1)
@@ -51,21 +55,19 @@ class ReviewStep(Step):
         self.body.addWidget(self.saved_label)
 
     def set_problems(self, problems) -> None:
+        """The validator's problems as the app presents them (``check_view``): errors, then what
+        to look at, then the number and date left for the văn thư as a notice."""
         self.problems.clear()
-        errors = sum(1 for p in problems if p.severity == "error")
-        warnings = len(problems) - errors
-        if not problems:
-            self.summary.setText("Kế hoạch đã đủ các phần và đúng thể thức. Có thể lưu và in.")
-        else:
-            self.summary.setText(f"Còn {errors} lỗi cần sửa và {warnings} điều nên xem lại. "
-                                 "Bấm vào một dòng để đến chỗ cần sửa.")
-        for p in problems:
-            prefix = "Lỗi" if p.severity == "error" else "Nên xem lại"
-            item = QListWidgetItem(f"{prefix}: {p.message}")
+        self.summary.setText(summary_text(problems))
+        for p in in_shown_order(problems):
+            severity = shown_severity(p)
+            message = shown_message(p)
+            item = QListWidgetItem(f"{PREFIX[severity]}: {message}")
             item.setData(WHERE_ROLE, p.where)
-            item.setToolTip(p.message)
-            if p.severity == "error":
-                item.setForeground(QBrush(QColor("#b00020")))
+            item.setData(SEVERITY_ROLE, severity)
+            item.setToolTip(message)
+            if severity in COLOURS:
+                item.setForeground(QBrush(QColor(COLOURS[severity])))
             self.problems.addItem(item)
 
     def set_saved_path(self, path: str) -> None:

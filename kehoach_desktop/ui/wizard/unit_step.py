@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton
 from ... import storage
 from ...plan.edits import Batch, SetValue
 from ..widgets.bound_fields import bind_combo, bind_date_edit, bind_line_edit, clear_date
+from ..widgets.unit_completer import attach_to_unit_step
 from .base import Step, form_layout, line_edit
 
 REGIME_CHOICES = [("state", "Cơ quan nhà nước (UBND, HĐND…)"), ("party", "Cơ quan Đảng (Đảng ủy, chi bộ…)")]
@@ -70,6 +71,7 @@ class UnitStep(Step):
         date_row.addWidget(undated)
         form.addRow("Ngày ban hành:", date_row)
         self.body.addLayout(form)
+        self.unit_completers = attach_to_unit_step(self, document)  # today's xã, phường as you type
         self.body.addStretch(1)
         self.reload_profiles()
 

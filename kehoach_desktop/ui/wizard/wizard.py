@@ -348,17 +348,19 @@ class Wizard(QWidget):
     def refresh_status(self):
         from ...plan.validate import validate
 
+        from .check_view import shown_errors, step_done
+
         plan = self.document.plan
         self._status_stale = False
         self.problems = validate(plan)
-        errors = [p for p in self.problems if p.severity == "error"]
+        errors = shown_errors(self.problems)  # number and date left for the văn thư are no error here
         for i, spec in enumerate(self.steps):
             if spec.key == "review":
                 if spec.widget is not None:
                     spec.widget.set_problems(self.problems)
                 done = not errors
             else:
-                done = not spec.missing_required(plan) and not any(spec.owns(p.where) for p in errors)
+                done = step_done(spec, plan, self.problems)
             self.step_list.set_done(i, done)
 
     def _on_profile(self, name: str):

@@ -1,0 +1,132 @@
+"""Lookups over the unit data by folded name (``plan.text.fold``): built once, on first use.
+
+A name key is the folded words of a unit's name without its kind: ``"tan lap"`` for
+"Xã Tân Lập", ``"van mieu quoc tu giam"`` for "Phường Văn Miếu - Quốc Tử Giám".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..plan.text import fold_words, nfc
+from .data import Unit, UnitData, current
+
+# Old-style tone placement at the end of a syllable → the placement of official documents.
+_MOVES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
+          "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE = re.compile(r"(?<![qQ])(" + "|".join(_MOVES) + r")(?!\w)")
+
+
+def modern_tones(text: str) -> str:
+    """``Thanh Hoá`` → ``Thanh Hóa``, ``Thuỷ`` → ``Thủy`` (``Quý`` stays)."""
+    return _OLD_TONE.sub(lambda m: _MOVES[m.group(1)], text)
+
+
+def name_key(name: str) -> str:
+    """The folded words of a name: the index's key (accents and case ignored)."""
+    return " ".join(fold_words(name))
+
+
+def exact_key(name: str) -> str:
+    """The words of a name in lower case with their accents: "Đông Sơn" is not "Đồng Sơn"."""
+    return " ".join(re.findall(r"\w+", modern_tones(nfc(name).lower())))
+
+
+def same_name(candidates, written: str) -> list:
+    """The candidates (found by folded name) whose name is the one written, accents compared;
+    all of them when the name was written without accents."""
+    if written.isascii():
+        return list(candidates)
+    key = exact_key(written)
+    return [c for c in candidates if exact_key(c.bare) == key]
+
+
+class UnitIndex:
+    def __init__(self, data: UnitData):
+        self.data = data
+        self.province = {p.code: p for p in data.provinces}
+        self.unit = {u.code: u for u in data.units}
+        self.old_province = {p.code: p for p in data.old_provinces}
+        self.new_by_name = _group((name_key(u.bare), u) for u in data.units)
+        self.old_by_name = _group((name_key(u.bare), u) for u in data.old_units)
+        self.province_by_name = _group((name_key(p.bare), p) for p in data.provinces)
+        self.old_province_by_name = _group((name_key(p.name.split(" ", 1)[1]), p) for p in data.old_provinces)
+        keys = [*self.new_by_name, *self.old_by_name, *self.province_by_name, *self.old_province_by_name]
+        self.max_words = max(k.count(" ") + 1 for k in keys)
+        # For completion: (folded "bare", folded "kind bare province", unit), in the data's order.
+        self._completion = [(name_key(u.bare), name_key(f"{u.name} {self.province[u.province].bare}"), u)
+                            for u in data.units]
+
+    # ---- relations ---------------------------------------------------------------
+    def successors(self, old) -> list:
+        """Today's unit(s) an old commune went into (several where it was divided)."""
+        return [self.unit[c] for c in old.successors if c in self.unit]
+
+    def province_of(self, unit: Unit):
+        return self.province.get(unit.province)
+
+    def new_provinces_of(self, old_province_codes) -> set:
+        return {c for code in old_province_codes for c in self.old_province[code].successors}
+
+    def old_provinces_of(self, new_province_codes) -> set:
+        codes = set(new_province_codes)
+        return {p.code for p in self.data.old_provinces if codes & set(p.successors)}
+
+    def label(self, unit: Unit) -> str:
+        """``"Xã Tân Lập — Tỉnh Lâm Đồng"``: a unit with its province, for lists."""
+        province = self.province_of(unit)
+        return f"{unit.name} — {province.name}" if province else unit.name
+
+    # ---- completion ------------------------------------------------------------------
+    def complete(self, text: str, limit: int = 60) -> list:
+        """Today's units whose name starts like ``text`` (accents and case ignored).
+
+        ``tan lap`` → every Tân Lập; ``xa tan lap`` only the xã; more words may narrow by
+        province (``tan lap lam dong``). Best first: exact name, then name prefix, then
+        word prefixes anywhere in "kind name province".
+        """
+        words = fold_words(text)
+        if not words:
+            return []
+        query = " ".join(words)
+        ranked = []
+        for bare, full, unit in self._completion:
+            if bare == query:
+                rank = 0
+            elif bare.startswith(query):
+                rank = 1
+            elif full.startswith(query):
+                rank = 2
+            elif _word_prefixes(words, full):
+                rank = 3
+            else:
+                continue
+            ranked.append((rank, len(bare), bare, unit.province, unit))
+        ranked.sort(key=lambda r: r[:4])
+        return [r[4] for r in ranked[:limit]]
+
+
+def _word_prefixes(words: list, full: str) -> bool:
+    """Each query word starts a word of ``full``, in order."""
+    targets = full.split()
+    i = 0
+    for word in words:
+        while i < len(targets) and not targets[i].startswith(word):
+            i += 1
+        if i == len(targets):
+            return False
+        i += 1
+    return True
+
+
+def _group(pairs) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def current_index() -> UnitIndex:
+    """The index of the data in use, built on first use."""
+    return UnitIndex(current())
