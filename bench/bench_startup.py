@@ -1,7 +1,7 @@
 """Start-up time: launching ``python -m kehoach_desktop`` until its main window is shown,
 beside a bare PySide6 script that shows an empty QMainWindow, alternating in the same run.
 
-    .venv/bin/python bench/bench_startup.py [--runs 7]
+    .venv/bin/python bench/bench_startup.py [--runs 7] [--xcb]
 
 Both print a marker when the window first paints (the app does so with
 KEHOACH_BENCH_EXIT_ON_SHOW=1): the app's window then shows its menus, title and
@@ -17,10 +17,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
+
+from bench_env import installed_like_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = """
@@ -77,14 +78,27 @@ def time_to_markers(cmd: list[str], env: dict) -> Run:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--xcb", action="store_true",
+                        help="a real X server (Xvfb, started here) and Qt's xcb plugin instead of offscreen")
     args = parser.parse_args(argv)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KEHOACH_BENCH_EXIT_ON_SHOW="1",
-               XDG_DATA_HOME=tempfile.mkdtemp(prefix="kehoach-bench-"),
-               # An installed app runs from compiled bytecode: let the warm-up runs write it (into a
-               # private folder, not the source tree). Any value of PYTHONDONTWRITEBYTECODE, even
-               # "0", would stop that and make every run compile the app's modules again.
-               PYTHONPYCACHEPREFIX=tempfile.mkdtemp(prefix="kehoach-bench-pyc-"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    platform, xvfb = "offscreen", None
+    if args.xcb:
+        display = ":93"
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-noreset"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # (a benchmark, not a test: the server needs a moment to listen)
+        os.environ["DISPLAY"] = display
+        platform = "xcb"
+    try:
+        return _measure(args, platform)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+
+
+def _measure(args, platform: str) -> int:
+    print(f"platform: {platform}")
+    env = installed_like_env(QT_QPA_PLATFORM=platform, KEHOACH_BENCH_EXIT_ON_SHOW="1")
     app_cmd = [sys.executable, "-m", "kehoach_desktop"]
     bare_cmd = [sys.executable, "-c", BARE]
     time_to_markers(app_cmd, env)  # warm the file cache and .pyc files once

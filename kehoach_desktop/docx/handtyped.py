@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..plan.layout import NAME_BREAK_BEFORE
 from ..plan.legacy_encoding import decode_for_font
 from ..plan.numbering import letter, roman
 from ..plan.text import clean_line, nfc
 from .table_reader import GridBuilder, is_landscape
+from .recognise_foot import parse_authority
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _T = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t"
@@ -27,6 +29,33 @@ _ALIGN = {"center": "center", "both": "justify", "distribute": "justify", "right
 
 # The Icelandic eth "Ð/ð" that some converters and web pages put for "Đ/đ" (no Vietnamese text has it).
 _ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+
+
+_GAP = re.compile(r"(\t+| {3,})")
+# Words that start the second half of a body's name ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG TRỊ").
+_NAME_TAILS = tuple(w + " " for w in (*NAME_BREAK_BEFORE, "THỊ XÃ", "ĐẢNG BỘ", "ĐẢNG ỦY"))
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def join_name_gaps(raw: str) -> str:
+    """A body's two lines typed on one line with a run of spaces or tabs ("ỦY BAN NHÂN DÂN      TỈNH
+    QUẢNG TRỊ") are one name, not the two columns of the header: the gap becomes one space. A gap
+    before anything else (the Quốc hiệu, a date) still parts the columns."""
+    if "\t" not in raw and "   " not in raw:
+        return raw
+    pieces = _GAP.split(raw)
+    out = pieces[:1]
+    for gap, right in zip(pieces[1::2], pieces[2::2]):
+        left = out[-1].split("\n")[-1].strip()
+        if left and _all_caps(left) and _all_caps(right) and right.lstrip().startswith(_NAME_TAILS):
+            out[-1] = f"{out[-1].rstrip()} {right.lstrip()}"
+        else:
+            out += [gap, right]
+    return "".join(out)
 
 
 @dataclass
@@ -48,7 +77,7 @@ class Line:
     text: str = field(init=False)
 
     def __post_init__(self):
-        self.raw = nfc(self.raw).replace("**", "").translate(_ETH)
+        self.raw = join_name_gaps(nfc(self.raw).replace("**", "").translate(_ETH))
         self.text = clean_line(self.raw.replace("\n", " "))
 
     @property
@@ -212,7 +241,16 @@ def _run_text(run) -> str:
             out.append("\n")
         elif tag == W + "noBreakHyphen":
             out.append("-")
+        elif tag == W + "softHyphen":  # the byte of "ư" in a TCVN3 font, once through a .doc
+            out.append("\u00ad")
     return "".join(out)
+
+
+def _glued_cell_start(pieces: list[str], text: str) -> bool:
+    """A signature's first run glued to the end of the cell before it ("- Lưu VT, VH.TM. ỦY BAN NHÂN
+    DÂN"): LibreOffice's conversion of a .doc loses the foot table's cell marks. No space between
+    the two, and the run starting with an authority word, tell the cell boundary."""
+    return bool(pieces) and bool(pieces[-1]) and not pieces[-1][-1].isspace() and parse_authority(text) is not None
 
 
 def _runs(parent):
@@ -270,7 +308,9 @@ class _Reader:
             font = font or sprops.get("font") or self.styles.default_font
             bold = sprops.get("bold", False) if bold is None else bold
             italic = sprops.get("italic", False) if italic is None else italic
-            text = decode_for_font(text, font)
+            text = decode_for_font(text, font).replace("\u00ad", "")  # a soft hyphen left is invisible
+            if _glued_cell_start(pieces, text):
+                pieces.append("\n")
             pieces.append(text)
             if font and font not in fonts:
                 fonts.append(font)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..plan.layout import ARCHIVE_ENTRY
 from ..plan.text import clean_line, fold
 
 _AUTHORITY = re.compile(
@@ -97,6 +98,7 @@ def _signature(facts: FootFacts, lines: list[str]) -> None:
         if second and second[0] in _HEAD_WORDS and second[1] and facts.authority not in _HEAD_WORDS:
             facts.deputy = f"{second[0]} {second[1]}"  # signed for the head, on behalf of the collective
             rest = rest[1:]
+    rest = _before_second_post(rest)
     caps = [t for t in rest if _is_caps(t)]
     names = [t for t in rest if not _is_caps(t)]
     if caps:
@@ -107,6 +109,28 @@ def _signature(facts: FootFacts, lines: list[str]) -> None:
     elif len(caps) >= 2 and not is_position(caps[-1]):
         facts.name = caps[-1]  # a name typed in capitals
         facts.position = caps[0]
+
+
+def _continues_recipient(previous: str, item: str, dashed: bool) -> bool:
+    """A line of "Nơi nhận" that goes on with the entry above it: the entry above is not closed by
+    ";" or ".", and this line has no dash of its own where the others have one (a narrow cell or
+    a PDF wrapped it), or starts in lower case. "Lưu …" always starts an entry."""
+    if not previous or previous.rstrip().endswith((";", ".", ":")) or ARCHIVE_ENTRY.match(item):
+        return False
+    if _RECIPIENT_ITEM.match(item):
+        return False
+    return dashed or item[:1].islower() or item[:1] == "("
+
+
+def _before_second_post(lines: list[str]) -> list[str]:
+    """The signature lines up to the signer's name: a title printed under the name is the signer's
+    other post ("TRƯỞNG BAN XÂY DỰNG ĐẢNG"), never the position they sign in."""
+    for i, text in enumerate(lines):
+        if not _is_caps(text) and _looks_like_name(text):
+            if any(_is_caps(t) for t in lines[:i]):
+                return lines[:i + 1]
+            break
+    return lines
 
 
 def _looks_like_name(text: str) -> bool:
@@ -191,13 +215,20 @@ def recognise_foot(lines: list) -> FootFacts:
             facts.found_recipients = True
             first = re.sub(r"^\s*n\S*\s*nh\S*\s*:?", "", texts[0], flags=re.IGNORECASE).strip()
             items = ([first] if first else []) + texts[1:]
+            dashed = sum(bool(_RECIPIENT_ITEM.match(i)) for i in items) >= 2
+            previous = ""
             for item in items:
                 typist = parse_typist(item)
                 if typist:
                     facts.typist, facts.copies = typist
                     continue
-                if clean_recipient(item):
+                if not clean_recipient(item):
+                    continue
+                if facts.recipients and _continues_recipient(previous, item, dashed):
+                    facts.recipients[-1] = f"{facts.recipients[-1]} {clean_recipient(item)}"
+                else:
                     facts.recipients.append(clean_recipient(item))
+                previous = item
         else:
             for text in texts:
                 typist = parse_typist(text)

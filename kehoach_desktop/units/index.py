@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..plan.text import fold_words, nfc
+from ..plan.text import fold, fold_words, nfc
 from .data import Unit, UnitData, current
 
 # Old-style tone placement at the end of a syllable → the placement of official documents.
@@ -25,6 +25,21 @@ def modern_tones(text: str) -> str:
 def name_key(name: str) -> str:
     """The folded words of a name: the index's key (accents and case ignored)."""
     return " ".join(fold_words(name))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def name_keys(names) -> list[str]:
+    """``name_key`` of many names at once: one fold over them all is ~20x faster than a fold each."""
+    names = list(names)
+    folded = fold("\n".join(n.replace("\n", " ") for n in names)).split("\n")
+    return [" ".join(_WORD.findall(f)) for f in folded]
+
+
+def _keyed(items, key_text) -> dict:
+    items = list(items)
+    return _group(zip(name_keys(key_text(x) for x in items), items))
 
 
 def exact_key(name: str) -> str:
@@ -47,15 +62,24 @@ class UnitIndex:
         self.province = {p.code: p for p in data.provinces}
         self.unit = {u.code: u for u in data.units}
         self.old_province = {p.code: p for p in data.old_provinces}
-        self.new_by_name = _group((name_key(u.bare), u) for u in data.units)
-        self.old_by_name = _group((name_key(u.bare), u) for u in data.old_units)
-        self.province_by_name = _group((name_key(p.bare), p) for p in data.provinces)
-        self.old_province_by_name = _group((name_key(p.name.split(" ", 1)[1]), p) for p in data.old_provinces)
+        self.new_by_name = _keyed(data.units, lambda u: u.bare)
+        self.old_by_name = _keyed(data.old_units, lambda u: u.bare)
+        self.province_by_name = _keyed(data.provinces, lambda p: p.bare)
+        self.old_province_by_name = _keyed(data.old_provinces, lambda p: p.name.split(" ", 1)[1])
         keys = [*self.new_by_name, *self.old_by_name, *self.province_by_name, *self.old_province_by_name]
         self.max_words = max(k.count(" ") + 1 for k in keys)
-        # For completion: (folded "bare", folded "kind bare province", unit), in the data's order.
-        self._completion = [(name_key(u.bare), name_key(f"{u.name} {self.province[u.province].bare}"), u)
-                            for u in data.units]
+        self._completion_rows = None
+
+    @property
+    def _completion(self) -> list:
+        """(folded "bare", folded "kind bare province", unit), in the data's order: built for the
+        first completion, not for a check."""
+        if self._completion_rows is None:
+            units = self.data.units
+            bare = name_keys(u.bare for u in units)
+            full = name_keys(f"{u.name} {self.province[u.province].bare}" for u in units)
+            self._completion_rows = list(zip(bare, full, units))
+        return self._completion_rows
 
     # ---- relations ---------------------------------------------------------------
     def successors(self, old) -> list:

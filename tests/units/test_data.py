@@ -139,3 +139,23 @@ def test_importing_the_package_does_not_load_the_data():
             "kehoach_desktop.units.mentions; print(d.is_loaded())")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_bundled_file_passes_every_record_check():
+    """The app loads its own file without the per-record checks (``trusted``): they run here."""
+    strict = data.read_file(data.bundled_path())
+    fast = data.read_file(data.bundled_path(), trusted=True)
+    assert strict == fast
+
+
+def test_a_user_file_is_never_trusted(tmp_path, monkeypatch):
+    doc = bundled_doc()
+    doc["date"] = "2099-01-01"
+    doc["units"][0][0] = "not-a-code"
+    (tmp_path / "units.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    monkeypatch.setattr(data, "user_path", lambda: tmp_path / "units.json")
+    data.current.cache_clear()
+    try:
+        assert data.current().date != "2099-01-01"  # refused, the bundled list kept
+    finally:
+        data.current.cache_clear()
