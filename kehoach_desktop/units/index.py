@@ -37,11 +37,6 @@ def name_keys(names) -> list[str]:
     return [" ".join(_WORD.findall(f)) for f in folded]
 
 
-def _keyed(items, key_text) -> dict:
-    items = list(items)
-    return _group(zip(name_keys(key_text(x) for x in items), items))
-
-
 def exact_key(name: str) -> str:
     """The words of a name in lower case with their accents: "Đông Sơn" is not "Đồng Sơn"."""
     return " ".join(re.findall(r"\w+", modern_tones(nfc(name).lower())))
@@ -62,10 +57,16 @@ class UnitIndex:
         self.province = {p.code: p for p in data.provinces}
         self.unit = {u.code: u for u in data.units}
         self.old_province = {p.code: p for p in data.old_provinces}
-        self.new_by_name = _keyed(data.units, lambda u: u.bare)
-        self.old_by_name = _keyed(data.old_units, lambda u: u.bare)
-        self.province_by_name = _keyed(data.provinces, lambda p: p.bare)
-        self.old_province_by_name = _keyed(data.old_provinces, lambda p: p.name.split(" ", 1)[1])
+        if data.keys is None:
+            from .cache import index_keys
+
+            keys = index_keys(data)
+        else:
+            keys = data.keys  # folded when the data's cached copy was made
+        self.new_by_name = _group(zip(keys["units"], data.units))
+        self.old_by_name = _group(zip(keys["old_units"], data.old_units))
+        self.province_by_name = _group(zip(keys["provinces"], data.provinces))
+        self.old_province_by_name = _group(zip(keys["old_provinces"], data.old_provinces))
         keys = [*self.new_by_name, *self.old_by_name, *self.province_by_name, *self.old_province_by_name]
         self.max_words = max(k.count(" ") + 1 for k in keys)
         self._completion_rows = None
