@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import marshal
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from .data import MAX_BYTES, OldProvince, OldUnit, Province, Unit, UnitData, parse
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_DIR = "cache"
 GROUPS = {"provinces": Province, "units": Unit, "old_provinces": OldProvince, "old_units": OldUnit}
 # Folded by the current code each time: a copy made by other folding is not used.
@@ -29,10 +30,10 @@ def cache_path(trusted: bool) -> Path:
 
 
 def read_cached(path, *, trusted: bool = False) -> UnitData:
-    """``data.read_file`` (same result, same ``FileRejected``), from the copy when it fits."""
+    """``data.read_file`` (same data, same ``FileRejected``), from the copy when it fits."""
     from .. import __version__
     from ..safefile import read_bytes_limited
-    from .index import name_keys
+    from .index import name_keys, rows_by_key
 
     path = Path(path)
     raw = read_bytes_limited(path, max_bytes=MAX_BYTES)
@@ -46,20 +47,61 @@ def read_cached(path, *, trusted: bool = False) -> UnitData:
         return found
     data = parse(raw, path.name, str(path), trusted=trusted)
     data = UnitData(data.date, data.source, data.path, data.provinces, data.units, data.old_provinces,
-                    data.old_units, keys=index_keys(data))
+                    data.old_units, rows_by_key=rows_by_key(data))
     if copy is not None:
         _store(copy, stamp, data)
     return data
 
 
-def index_keys(data: UnitData) -> dict:
-    """The name key of each record, group by group, in the data's order (see ``index.name_key``)."""
-    from .index import name_keys
+class Records(Sequence):
+    """One group of records, tuple-like (compares equal to the tuple of its records), read from the
+    copy's columns when first used and each record made when first asked for."""
 
-    return {"provinces": name_keys(p.bare for p in data.provinces),
-            "units": name_keys(u.bare for u in data.units),
-            "old_provinces": name_keys(p.name.split(" ", 1)[1] for p in data.old_provinces),
-            "old_units": name_keys(u.bare for u in data.old_units)}
+    def __init__(self, kind, blob: bytes, size: int):
+        self._kind, self._blob, self._size = kind, blob, size
+        self._columns = None
+        self._made: dict = {}
+        self._all = None
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError("record number out of range")
+        made = self._made.get(i)
+        if made is None:
+            if self._columns is None:
+                self._columns = [column.split("\n") for column in marshal.loads(self._blob)]
+            values = [column[i] for column in self._columns]
+            if self._kind._fields[-1] == "successors":
+                values[-1] = tuple(values[-1].split(" "))
+            made = self._made[i] = self._kind._make(values)
+        return made
+
+    def __iter__(self):
+        if self._all is None:
+            self._all = tuple(self[i] for i in range(self._size))
+        return iter(self._all)
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other) if isinstance(other, (tuple, Records)) else NotImplemented
+
+    def __hash__(self):
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+def _columns(records) -> bytes:
+    """The records of a group as one string per field (successors: codes joined by spaces)."""
+    rows = [tuple(" ".join(v) if isinstance(v, tuple) else v for v in r) for r in records]
+    return marshal.dumps(["\n".join(column) for column in zip(*rows)])
 
 
 def _load(copy: Path, stamp: tuple, path: str) -> UnitData | None:
@@ -70,11 +112,8 @@ def _load(copy: Path, stamp: tuple, path: str) -> UnitData | None:
         doc = marshal.loads(blob[4:])
         if doc["stamp"] != stamp:
             return None
-        groups = {name: tuple(map(kind._make, doc[name])) for name, kind in GROUPS.items()}
-        keys = doc["keys"]
-        if any(len(keys[name]) != len(rows) for name, rows in groups.items()):
-            return None
-        return UnitData(doc["date"], doc["source"], path, keys=keys, **groups)
+        groups = {name: Records(kind, doc["columns"][name], doc["sizes"][name]) for name, kind in GROUPS.items()}
+        return UnitData(doc["date"], doc["source"], path, rows_by_key=doc["rows_by_key"], **groups)
     except Exception:  # noqa: BLE001 - a copy that cannot be used is made again
         return None
 
@@ -83,8 +122,9 @@ def _store(copy: Path, stamp: tuple, data: UnitData) -> None:
     from ..errors import KehoachError
     from ..safefile import write_atomic
 
-    doc = {"stamp": stamp, "date": data.date, "source": data.source, "keys": data.keys,
-           **{name: [tuple(r) for r in getattr(data, name)] for name in GROUPS}}
+    doc = {"stamp": stamp, "date": data.date, "source": data.source, "rows_by_key": data.rows_by_key,
+           "columns": {name: _columns(getattr(data, name)) for name in GROUPS},
+           "sizes": {name: len(getattr(data, name)) for name in GROUPS}}
     payload = marshal.dumps(doc)
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)

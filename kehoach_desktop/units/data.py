@@ -86,8 +86,9 @@ class UnitData:
     units: tuple
     old_provinces: tuple
     old_units: tuple
-    # The index's name keys, when loaded from the cache (``cache.py``): not part of the data.
-    keys: dict | None = field(default=None, compare=False, repr=False)
+    # The index's name keys (``index.rows_by_key``) when loaded from the cached copy (``cache.py``),
+    # whose groups are then tuple-like ``cache.Records``: not part of the data.
+    rows_by_key: dict | None = field(default=None, compare=False, repr=False)
 
 
 # ---- reading and checking ---------------------------------------------------------

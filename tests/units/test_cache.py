@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kehoach_desktop.units import cache, data
-from kehoach_desktop.units.index import UnitIndex, current_index
+from kehoach_desktop.units.index import UnitIndex, current_index, rows_by_key
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,8 @@ def test_the_copy_gives_the_same_data_and_index_as_the_file(monkeypatch):
     monkeypatch.setattr(cache, "parse", _no_parse)
     again = data.current()
     assert again == data.read_file(data.bundled_path()) == first
-    assert again.keys == cache.index_keys(again)
+    assert isinstance(again.units, cache.Records)  # made from the copy
+    assert again.rows_by_key == rows_by_key(data.read_file(data.bundled_path()))
     fresh_index = UnitIndex(data.read_file(data.bundled_path()))  # keys folded now, not taken from the copy
     index = current_index()
     assert index.new_by_name == fresh_index.new_by_name and index.old_by_name == fresh_index.old_by_name
