@@ -20,7 +20,8 @@ TWIPS_PER_MM = 1440 / 25.4
 BLACK = "000000"
 
 # Characters XML 1.0 cannot carry: dropped from the visible text (the embedded plan keeps them).
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Written as the set itself: its complement ([^\t\n\r\x20-\ud7ff…]) took ~3 ms to compile.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\r\n|\n|\r|\t)")
 _JC = {"justify": "both", "center": "center", "left": "left", "right": "right"}
 
