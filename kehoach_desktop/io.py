@@ -69,9 +69,9 @@ def load_json(path: Path) -> LoadResult:
 
 def load_docx_bytes(data: bytes) -> LoadResult:
     from .docx.embed import read_embedded
-    from .docx.gate import open_docx_bytes
+    from .docx.package import read_docx_bytes
 
-    document = open_docx_bytes(data)
+    document = read_docx_bytes(data)  # lxml alone: python-docx is for writing
     embedded = read_embedded(document)
     if embedded is not None and not embedded.edited:
         return LoadResult(embedded.plan, [], "app-docx")

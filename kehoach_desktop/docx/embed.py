@@ -13,10 +13,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from ..plan.model import Plan
@@ -76,6 +72,12 @@ def _props_xml() -> bytes:
 
 def embed_plan(document, plan: Plan, print_: str | None = None) -> None:
     """Add the plan and the fingerprint of ``document``'s text as a custom XML part."""
+    # python-docx only here: reading an embedded plan needs none of it (docx/package.py)
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     if print_ is None:
         print_ = fingerprint(document.element.body)
     package = document.part.package
@@ -89,12 +91,9 @@ def embed_plan(document, plan: Plan, print_: str | None = None) -> None:
 
 
 # ---- reading ---------------------------------------------------------------------
-def _our_item(document):
+def _our_item(parts):
     """(fingerprint, plan JSON) of our part, or None."""
-    for rel in list(document.part.rels.values()):
-        if rel.is_external or rel.reltype != RT.CUSTOM_XML:
-            continue
-        blob = rel.target_part.blob
+    for blob in parts.custom_xml:
         if not blob or len(blob) > MAX_PART_BYTES or NS.encode() not in blob:
             continue
         root = etree.fromstring(blob, parser=_SAFE_PARSER)
@@ -105,13 +104,16 @@ def _our_item(document):
 
 def read_embedded(document) -> EmbeddedPlan | None:
     """The plan the writer embedded, or None (a hand-typed DOCX, or a damaged part)."""
+    from .package import parts_of
+
     try:
-        found = _our_item(document)
+        parts = parts_of(document)  # a python-docx Document or the light reader's package
+        found = _our_item(parts)
         if found is None:
             return None
         print_, text = found
         plan = Plan.from_json(text)
-        edited = print_ != fingerprint(document.element.body)
+        edited = print_ != fingerprint(parts.body)
     except Exception:  # a damaged part is a file without one: the caller recognises the text
         return None
     return EmbeddedPlan(plan=plan, edited=edited)
