@@ -39,7 +39,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
 def decode_text(data: bytes) -> str:
     """Text files from Windows: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")  # an odd length: the last byte is a lost half
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -80,13 +80,24 @@ def _recognise(call):
         raise FileRejected("Tệp có cấu trúc lồng nhau quá sâu, không đọc được.") from None
     except Exception as exc:  # the import boundary: a parser error becomes one sentence
         raise FileRejected(
-            f"Không nhận dạng được nội dung kế hoạch trong tệp ({exc.__class__.__name__}).") from None
+            "Không nhận dạng được nội dung kế hoạch trong tệp: tệp có thể bị hỏng hoặc có cấu trúc lạ. "
+            "Hãy mở tệp bằng Word, lưu lại rồi thử lần nữa.") from None
 
 
 def load_text(path: Path) -> LoadResult:
     text = decode_text(_read(path, MAX_TEXT_BYTES))
+    check_text_size(text)
     result = _recognise(lambda r: r.recognise_text(text))
     return LoadResult(result.plan, list(result.notes), "text")
+
+
+def check_text_size(text: str) -> None:
+    """Plain text beyond the plan caps is refused before the recogniser reads it line by line."""
+    from .plan.limits import MAX_PARAGRAPHS, MAX_TEXT_CHARS, PlanTooBig
+
+    if len(text) > MAX_TEXT_CHARS or text.count("\n") > 2 * MAX_PARAGRAPHS:
+        raise PlanTooBig("Văn bản quá dài để là một kế hoạch (quá "
+                         f"{MAX_TEXT_CHARS:,} ký tự hoặc {2 * MAX_PARAGRAPHS:,} dòng); không đọc.".replace(",", "."))
 
 
 def load_doc(path: Path, progress=None) -> LoadResult:
@@ -122,6 +133,9 @@ def load_plan(path, *, progress=None) -> LoadResult:
 
 def render_bytes(plan: Plan, path) -> tuple[bytes, callable]:
     """The bytes to write for ``path`` (DOCX or JSON by extension) and a check that they reopen."""
+    from .plan.limits import check_plan
+
+    check_plan(plan)  # what is beyond the caps is refused before rendering, with the reason
     ext = Path(path).suffix.lower()
     if ext == ".json":
         data = (plan.to_json() + "\n").encode("utf-8")
@@ -152,9 +166,10 @@ def render_bytes(plan: Plan, path) -> tuple[bytes, callable]:
 
 def save_plan(plan: Plan, path, *, backup: bool = True) -> Path:
     """Render in memory, check it reopens, replace the target atomically, keep a backup."""
-    from .safefile import write_atomic
+    from .safefile import refuse_other_kind, write_atomic
 
     path = Path(path)
+    refuse_other_kind(path, marker=b'"kehoach"')  # a plan, never over a file of another kind
     data, verify = render_bytes(plan, path)
     write_atomic(path, data, backup=backup, verify=verify)
     return path
