@@ -15,7 +15,8 @@ MAX_PARAGRAPH_CHARS = 20_000  # about eight printed pages in one paragraph
 MAX_TEXT_CHARS = 2_000_000  # about 600 printed pages
 MAX_SECTIONS = 2_000
 MAX_SECTION_DEPTH = 8  # "I.", "1.", "a)" is three levels
-MAX_RECIPIENTS = 500
+MAX_RECIPIENTS = 5_000
+MAX_NODES = 5 * MAX_PARAGRAPHS  # every value and key of the JSON
 MAX_NESTING = 2 * MAX_SECTION_DEPTH + 8  # any JSON value: sections nest two containers a level
 
 
@@ -33,15 +34,21 @@ def check_plan_data(data) -> None:
     Iterative, so a hostile nesting depth cannot exhaust the stack; lone UTF-16
     surrogates (which no file can store) are replaced by "?" on the way.
     """
-    strings = chars = 0
+    strings = chars = nodes = 0
     stack = [(data, 0)]
     while stack:
         value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise PlanTooBig(f"Tệp kế hoạch có quá nhiều thành phần (hơn {_n(MAX_NODES)}), "
+                             "không phải kế hoạch bình thường.")
         if depth > MAX_NESTING:
             raise PlanTooBig("Tệp kế hoạch có cấu trúc lồng nhau quá sâu "
                              f"(quá {_n(MAX_SECTION_DEPTH)} cấp mục), không phải kế hoạch bình thường.")
         if isinstance(value, dict):
             for key in list(value):
+                nodes += 1  # keys count too: unknown keys are kept, embedded and written back
+                chars += len(key)
                 item = value[key]
                 if isinstance(item, str):
                     value[key] = item = _clean(item)
