@@ -129,3 +129,27 @@ def case_bypass_docx(folder) -> Path:
     path.write_bytes(docx_with_parts({"[Content_Types].xml": types, "_rels/.rels": rels,
                                       "word/main.bin": EXTERNAL_ENTITY}, base=base))
     return path
+
+
+def whole_sheet_dimension_xlsx(folder) -> Path:
+    """A two-row library sheet that declares the whole grid (A1:XFD1048576) as its size."""
+    import re
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Mục", "Nội dung"])
+    wb.active.append(["kinh-phi", "Kinh phí thực hiện từ ngân sách xã."])
+    out = io.BytesIO()
+    wb.save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body)
+            z.writestr(info.filename, body)
+    path = Path(folder) / "ca-bang.xlsx"
+    path.write_bytes(target.getvalue())
+    return path

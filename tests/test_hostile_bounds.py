@@ -163,3 +163,10 @@ def test_exports_never_replace_a_file_of_another_kind(tmp_path):
     assert _run_alone("library", "export", str(library), env=env)[0] == 0
     assert _run_alone("library", "export", str(library), env=env)[0] == 0
     assert (tmp_path / "thu-vien.bak.json").exists()  # an existing export is backed up like every save
+
+
+def test_xlsx_declaring_the_whole_grid_is_read_in_bounds(hostile_dir, tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    _, out, _ = check_bounded("library", "import", str(hostile.whole_sheet_dimension_xlsx(hostile_dir)),
+                              expect_codes=(0,), env=env)
+    assert "Đã thêm 1 đoạn" in out
