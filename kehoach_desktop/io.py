@@ -71,9 +71,12 @@ def load_docx_bytes(data: bytes) -> LoadResult:
 
 def _recognise(call):
     from .docx import recognise
+    from .plan.limits import check_plan
 
     try:
-        return call(recognise)
+        result = call(recognise)
+        check_plan(result.plan)  # what is read must be savable: beyond a cap, say so now
+        return result
     except KehoachError:
         raise
     except RecursionError:

@@ -47,7 +47,7 @@ def dense_runs_docx(folder, paragraphs=2_000, runs=120, seed=2) -> Path:
     return path
 
 
-def near_caps_docx(folder, paragraphs=15_000, seed=3) -> Path:
+def near_caps_docx(folder, paragraphs=9_000, seed=3) -> Path:
     """Just under the caps, with real-text-sized paragraphs: must be read, within the time and memory."""
     rng = random.Random(seed)
     body = b"".join(b"<w:p><w:r><w:t>" + _words(rng, 120) + b"</w:t></w:r></w:p>" for _ in range(paragraphs))

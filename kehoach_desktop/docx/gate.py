@@ -27,9 +27,9 @@ MAX_ENTRIES = 2000
 MAX_CENTRAL_DIRECTORY = 1024 * 1024  # bytes of zip index read before counting entries
 MAX_TOTAL_UNCOMPRESSED = 120 * 1024 * 1024  # python-docx holds every part in memory at once
 # python-docx parses a part whole. The app's own parts at every plan cap (plan/limits.py) are at most
-# ~10 MB (document.xml) and ~13 MB (the embedded plan, ASCII JSON): these limits stay above them.
-MAX_XML_PART = 24 * 1024 * 1024
-MAX_XML_TOTAL = 48 * 1024 * 1024
+# ~12 MB (document.xml) and ~13 MB (the embedded plan, ASCII JSON): these limits stay above them.
+MAX_XML_PART = 16 * 1024 * 1024
+MAX_XML_TOTAL = 40 * 1024 * 1024
 MAX_ELEMENTS = 600_000  # element starts in all XML parts; the app's DOCX at the caps has ~120,000
 MAX_PARAGRAPHS = 20_000  # <w:p> in all XML parts; a 60-page plan has ~1,000, the app's at the caps 10,000
 MAX_RATIO = 200
