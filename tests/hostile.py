@@ -28,13 +28,22 @@ def _docx_with_body(body: bytes, extra: dict | None = None) -> bytes:
     return docx_with_parts({"word/document.xml": xml, **(extra or {})})
 
 
-def many_paragraphs_docx(folder, count=120_000, seed=1) -> Path:
-    """Short paragraphs by the hundred thousand (a few MB of XML): over the paragraph cap."""
+def _plain_paragraphs_docx(folder, name: str, count: int, length: int, seed: int) -> Path:
     rng = random.Random(seed)
-    body = b"".join(b"<w:p><w:r><w:t>" + _words(rng, 12) + b"</w:t></w:r></w:p>" for _ in range(count))
-    path = Path(folder) / "nhieu-doan.docx"
+    body = b"".join(b"<w:p><w:r><w:t>" + _words(rng, length) + b"</w:t></w:r></w:p>" for _ in range(count))
+    path = Path(folder) / name
     path.write_bytes(_docx_with_body(body))
     return path
+
+
+def many_paragraphs_docx(folder) -> Path:
+    """Short paragraphs by the hundred thousand (a few MB of XML): over the paragraph cap."""
+    return _plain_paragraphs_docx(folder, "nhieu-doan.docx", 120_000, 12, seed=1)
+
+
+def near_caps_docx(folder) -> Path:
+    """Just under the caps, with real-text-sized paragraphs: must be read, within the time and memory."""
+    return _plain_paragraphs_docx(folder, "gan-gioi-han.docx", 9_000, 120, seed=3)
 
 
 def dense_runs_docx(folder, paragraphs=2_000, runs=120, seed=2) -> Path:
@@ -43,15 +52,6 @@ def dense_runs_docx(folder, paragraphs=2_000, runs=120, seed=2) -> Path:
     body = b"".join(b"<w:p>" + b"".join(b"<w:r><w:rPr><w:b/></w:rPr><w:t>" + _words(rng, 3) + b"</w:t></w:r>"
                                         for _ in range(runs)) + b"</w:p>" for _ in range(paragraphs))
     path = Path(folder) / "day-dac.docx"
-    path.write_bytes(_docx_with_body(body))
-    return path
-
-
-def near_caps_docx(folder, paragraphs=9_000, seed=3) -> Path:
-    """Just under the caps, with real-text-sized paragraphs: must be read, within the time and memory."""
-    rng = random.Random(seed)
-    body = b"".join(b"<w:p><w:r><w:t>" + _words(rng, 120) + b"</w:t></w:r></w:p>" for _ in range(paragraphs))
-    path = Path(folder) / "gan-gioi-han.docx"
     path.write_bytes(_docx_with_body(body))
     return path
 

@@ -20,6 +20,15 @@ from kehoach_desktop.errors import FileRejected
 from ..conftest import need_program
 
 
+@pytest.fixture(autouse=True)
+def private_temp(tmp_path, monkeypatch):
+    """A temp folder of this test's own: other programs' conversions may run in /tmp meanwhile."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 def _our_temp_folders() -> set:
     return {p.name for p in Path(tempfile.gettempdir()).glob("kehoach-doc-*")}
 
