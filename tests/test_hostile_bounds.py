@@ -95,8 +95,8 @@ def test_a_plan_at_the_caps_is_saved_and_reopened_by_the_app(tmp_path):
     """What the app accepts it can save: a plan near every cap renders, and its own DOCX passes its gate."""
     plan = complete_plan()
     text = "Tăng cường tuyên truyền, phổ biến, giáo dục pháp luật cho cán bộ, đảng viên và Nhân dân. "
-    plan["sections"] = [{"title": f"Mục {i}", "content": [text * 2] * 90} for i in range(100)]  # 9,000
-    plan["recipients"] = [f"Chi bộ thôn {i}" for i in range(800)] + ["Lưu: VT."]
+    plan["sections"] = [{"title": f"Mục {i}", "content": [text * 2] * 60} for i in range(70)]  # 4,200
+    plan["recipients"] = [f"Chi bộ thôn {i}" for i in range(4_999)] + ["Lưu: VT."]  # at the cap
     source = tmp_path / "lon.json"
     source.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "lon.docx"
