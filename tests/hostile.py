@@ -91,28 +91,35 @@ def big_text(folder, lines=400_000, seed=4) -> Path:
     return path
 
 
-def shared_strings_bomb_xlsx(folder, megabytes=60) -> Path:
-    """A small .xlsx whose sharedStrings part inflates to tens of MB."""
+def _library_xlsx(folder, name: str, change, add: dict | None = None) -> Path:
+    """A two-row library sheet written by openpyxl, its parts passed through ``change(name, body)``,
+    parts ``add`` put in place of (or beside) them."""
     import openpyxl
 
     wb = openpyxl.Workbook()
     wb.active.append(["Mục", "Nội dung"])
-    wb.active.append(["kinh-phi", "Kinh phí"])
+    wb.active.append(["kinh-phi", "Kinh phí thực hiện từ ngân sách xã."])
     out = io.BytesIO()
     wb.save(out)
     source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
-    strings = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-               b'spreadsheetml/2006/main">' + b"<si><t>aaaaaaaaaaaaaaaaaaaa</t></si>" * (megabytes * 35_000)
-               + b"</sst>")
     target = io.BytesIO()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         for info in source.infolist():
-            if info.filename != "xl/sharedStrings.xml":
-                z.writestr(info.filename, source.read(info))
-        z.writestr("xl/sharedStrings.xml", strings)
-    path = Path(folder) / "chuoi-chung.xlsx"
+            if info.filename not in (add or {}):
+                z.writestr(info.filename, change(info.filename, source.read(info)))
+        for part, body in (add or {}).items():
+            z.writestr(part, body)
+    path = Path(folder) / name
     path.write_bytes(target.getvalue())
     return path
+
+
+def shared_strings_bomb_xlsx(folder, megabytes=60) -> Path:
+    """A small .xlsx whose sharedStrings part inflates to tens of MB."""
+    strings = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+               b'spreadsheetml/2006/main">' + b"<si><t>aaaaaaaaaaaaaaaaaaaa</t></si>" * (megabytes * 35_000)
+               + b"</sst>")
+    return _library_xlsx(folder, "chuoi-chung.xlsx", lambda name, body: body, {"xl/sharedStrings.xml": strings})
 
 
 def case_bypass_docx(folder) -> Path:
@@ -135,21 +142,9 @@ def whole_sheet_dimension_xlsx(folder) -> Path:
     """A two-row library sheet that declares the whole grid (A1:XFD1048576) as its size."""
     import re
 
-    import openpyxl
+    def change(name, body):
+        if name != "xl/worksheets/sheet1.xml":
+            return body
+        return re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body)
 
-    wb = openpyxl.Workbook()
-    wb.active.append(["Mục", "Nội dung"])
-    wb.active.append(["kinh-phi", "Kinh phí thực hiện từ ngân sách xã."])
-    out = io.BytesIO()
-    wb.save(out)
-    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
-    target = io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                body = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', body)
-            z.writestr(info.filename, body)
-    path = Path(folder) / "ca-bang.xlsx"
-    path.write_bytes(target.getvalue())
-    return path
+    return _library_xlsx(folder, "ca-bang.xlsx", change)
