@@ -20,11 +20,13 @@ from ..plan.text import nfc
 
 NS = "urn:kehoach-desktop:plan:1"
 ITEM_ID = "{5B1E3C1A-6F0B-4C61-9E0E-4B3A8D1F2C70}"  # fixed: the part is ours, one per file
-MAX_PART_BYTES = 20 * 1024 * 1024
+MAX_PART_BYTES = 16 * 1024 * 1024  # = the gate's MAX_XML_PART; a plan at every cap embeds ~13 MB
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (_W + t for t in ("p", "t", "tab", "br", "cr"))
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# huge_tree: the plan JSON is one text node, over libxml2's 10 MB default for a plan near the caps.
+# Safe here: the gate refused any DOCTYPE, and entities are not resolved.
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 @dataclass

@@ -14,17 +14,13 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import FileRejected
+from .gate import BAD_STYLES, NOT_A_DOCUMENT, UNREADABLE  # one wording for both ways of opening
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOCUMENT = "/officeDocument"  # relationship types end so (transitional and strict)
 _STYLES, _NUMBERING, _CUSTOM_XML = "/styles", "/numbering", "/customXml"
 
-NOT_A_DOCUMENT = ("Phần nội dung chính của tệp không phải là văn bản Word (thiếu phần thân văn bản); "
-                  "tệp bị hỏng hoặc được tạo sai. Hãy mở bằng Word và lưu lại.")
-BAD_STYLES = ("Phần kiểu định dạng (styles) của tệp Word bị hỏng hoặc sai loại. Hãy mở tệp bằng Word, "
-              "lưu lại rồi mở lại.")
-UNREADABLE = "Tệp Word bị hỏng, không đọc được nội dung. Hãy mở trong Word và lưu lại."
 
 
 @dataclass
