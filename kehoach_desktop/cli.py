@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from .errors import KehoachError
+from .errors import NESTED_TOO_DEEP, UNKNOWN_FAILURE, KehoachError
 from .locations import command_name
 
 # Command name → module in kehoach_desktop.commands.
@@ -82,8 +82,8 @@ def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):  # Vietnamese on a Windows console
         if hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(encoding="utf-8")
+            try:  # a file name that is not valid UTF-8 is printed with "?", never a traceback
+                stream.reconfigure(encoding="utf-8", errors="replace")
             except (ValueError, OSError):
                 pass
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
@@ -102,9 +102,11 @@ def main(argv=None) -> int:
     except MemoryError:
         print("Lỗi: tệp quá lớn, không đủ bộ nhớ để đọc.", file=sys.stderr)
         return 2
-    except Exception as exc:  # the boundary: no traceback ever reaches the user
-        print(f"Lỗi: không xử lý được tệp ({exc.__class__.__name__}). Tệp có thể bị hỏng.",
-              file=sys.stderr)
+    except RecursionError:
+        print(f"Lỗi: {NESTED_TOO_DEEP}", file=sys.stderr)
+        return 2
+    except Exception:  # the boundary: no traceback (nor a Python name) ever reaches the user
+        print(f"Lỗi: {UNKNOWN_FAILURE}", file=sys.stderr)
         return 2
 
 

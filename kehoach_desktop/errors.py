@@ -16,3 +16,9 @@ class FileRejected(KehoachError):
 
 class SaveFailed(KehoachError):
     """A file could not be written; the previous version is intact."""
+
+
+# The boundaries' sentences for what no reader caught (never a Python name inside).
+NESTED_TOO_DEEP = "Tệp có cấu trúc lồng nhau quá sâu, không phải kế hoạch bình thường; không đọc được."
+UNKNOWN_FAILURE = ("Không xử lý được tệp: tệp có thể bị hỏng hoặc có nội dung phần mềm chưa đọc được. "
+                   "Hãy mở tệp bằng Word, lưu lại rồi thử lần nữa.")

@@ -39,7 +39,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
 def decode_text(data: bytes) -> str:
     """Text files from Windows: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")  # an odd length: the last byte is a lost half
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -69,9 +69,9 @@ def load_json(path: Path) -> LoadResult:
 
 def load_docx_bytes(data: bytes) -> LoadResult:
     from .docx.embed import read_embedded
-    from .docx.gate import open_docx_bytes
+    from .docx.package import read_docx_bytes
 
-    document = open_docx_bytes(data)
+    document = read_docx_bytes(data)  # lxml alone: python-docx is for writing
     embedded = read_embedded(document)
     if embedded is not None and not embedded.edited:
         return LoadResult(embedded.plan, [], "app-docx")
@@ -87,16 +87,20 @@ def load_docx_bytes(data: bytes) -> LoadResult:
 
 def _recognise(call):
     from .docx import recognise
+    from .plan.limits import check_plan
 
     try:
-        return call(recognise)
+        result = call(recognise)
+        check_plan(result.plan)  # what is read must be savable: beyond a cap, say so now
+        return result
     except KehoachError:
         raise
     except RecursionError:
         raise FileRejected("Tệp có cấu trúc lồng nhau quá sâu, không đọc được.") from None
-    except Exception as exc:  # the import boundary: a parser error becomes one sentence
+    except Exception:  # the import boundary: a parser error becomes one sentence
         raise FileRejected(
-            f"Không nhận dạng được nội dung kế hoạch trong tệp ({exc.__class__.__name__}).") from None
+            "Không nhận dạng được nội dung kế hoạch trong tệp: tệp có thể bị hỏng hoặc có cấu trúc lạ. "
+            "Hãy mở tệp bằng Word, lưu lại rồi thử lần nữa.") from None
 
 
 def load_text(path: Path) -> LoadResult:
@@ -108,8 +112,18 @@ def load_text(path: Path) -> LoadResult:
         data = b"\x00"
     if looks_binary(data, text):
         raise FileRejected(NOT_TEXT.format(name=Path(path).name))
+    check_text_size(text)
     result = _recognise(lambda r: r.recognise_text(text))
     return LoadResult(result.plan, list(result.notes), "text")
+
+
+def check_text_size(text: str) -> None:
+    """Plain text beyond the plan caps is refused before the recogniser reads it line by line."""
+    from .plan.limits import MAX_PARAGRAPHS, MAX_TEXT_CHARS, PlanTooBig
+
+    if len(text) > MAX_TEXT_CHARS or text.count("\n") > 2 * MAX_PARAGRAPHS:
+        raise PlanTooBig("Văn bản quá dài để là một kế hoạch (quá "
+                         f"{MAX_TEXT_CHARS:,} ký tự hoặc {2 * MAX_PARAGRAPHS:,} dòng); không đọc.".replace(",", "."))
 
 
 def load_doc(path: Path, progress=None) -> LoadResult:
@@ -145,6 +159,9 @@ def load_plan(path, *, progress=None) -> LoadResult:
 
 def render_bytes(plan: Plan, path) -> tuple[bytes, callable]:
     """The bytes to write for ``path`` (DOCX or JSON by extension) and a check that they reopen."""
+    from .plan.limits import check_plan
+
+    check_plan(plan)  # what is beyond the caps is refused before rendering, with the reason
     ext = Path(path).suffix.lower()
     if ext == ".json":
         data = (plan.to_json() + "\n").encode("utf-8")
@@ -157,14 +174,14 @@ def render_bytes(plan: Plan, path) -> tuple[bytes, callable]:
     if ext != ".docx":
         raise SaveFailed("Chỉ lưu được tệp .docx hoặc .json. Hãy chọn tên tệp có đuôi .docx.")
     from .docx.embed import read_embedded
-    from .docx.gate import open_docx_bytes
+    from .docx.package import read_docx_bytes
     from .docx.writer import render_docx
 
     data = render_docx(plan)
 
-    def verify(blob: bytes) -> None:
+    def verify(blob: bytes) -> None:  # reopened the way the app opens it
         try:
-            embedded = read_embedded(open_docx_bytes(blob))
+            embedded = read_embedded(read_docx_bytes(blob))
         except FileRejected:
             embedded = None
         if embedded is None or embedded.edited or embedded.plan.to_dict() != plan.to_dict():
@@ -175,9 +192,10 @@ def render_bytes(plan: Plan, path) -> tuple[bytes, callable]:
 
 def save_plan(plan: Plan, path, *, backup: bool = True) -> Path:
     """Render in memory, check it reopens, replace the target atomically, keep a backup."""
-    from .safefile import write_atomic
+    from .safefile import refuse_other_kind, write_atomic
 
     path = Path(path)
+    refuse_other_kind(path, marker=b'"kehoach"')  # a plan, never over a file of another kind
     data, verify = render_bytes(plan, path)
     write_atomic(path, data, backup=backup, verify=verify)
     return path

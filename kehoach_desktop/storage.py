@@ -272,6 +272,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def draft_lock_path(session: str | None = None) -> Path:
+    """The lock a running session holds open beside its draft (``oslock``): the OS releases it on a crash."""
+    return draft_path(session).with_suffix(".lock")
+
+
+def _session_running(draft: Path, pid: int) -> bool:
+    from .oslock import is_held
+
+    lock = draft.with_suffix(".lock")
+    if lock.exists():
+        return is_held(lock)
+    return pid != os.getpid() and _alive(pid)  # a draft from before the locks
+
+
 def orphan_drafts(exclude_sessions=()) -> list[Draft]:
     """Drafts left by a session that did not exit cleanly, newest first.
 
@@ -285,7 +299,7 @@ def orphan_drafts(exclude_sessions=()) -> list[Draft]:
         if not isinstance(raw, dict) or not isinstance(raw.get("plan"), dict):
             continue
         pid = raw.get("pid") if isinstance(raw.get("pid"), int) else -1
-        if path.name in live or (pid != os.getpid() and _alive(pid)):
+        if path.name in live or _session_running(path, pid):
             continue
         out.append(Draft(path=path, plan_json=json.dumps(raw["plan"], ensure_ascii=False),
                          source=str(raw.get("source") or ""),
@@ -294,7 +308,8 @@ def orphan_drafts(exclude_sessions=()) -> list[Draft]:
 
 
 def discard_draft(draft: Draft) -> None:
-    try:
-        draft.path.unlink()
-    except FileNotFoundError:
-        pass
+    for path in (draft.path, draft.path.with_suffix(".lock")):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass

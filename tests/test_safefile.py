@@ -120,6 +120,8 @@ def test_failure_half_way_keeps_old_file(target, monkeypatch, where):
 
 
 def test_failure_on_final_replace_keeps_old_file_and_backup(target, monkeypatch):
+    """The backup is refreshed only once the new file is in place: a failed replace loses no generation."""
+    backup_path(target).write_bytes(b"older generation")
     real_replace = os.replace
 
     def replace(src, dst):
@@ -131,7 +133,7 @@ def test_failure_on_final_replace_keeps_old_file_and_backup(target, monkeypatch)
     with pytest.raises(SaveFailed):
         write_atomic(target, NEW)
     assert target.read_bytes() == OLD
-    assert backup_path(target).read_bytes() == OLD
+    assert backup_path(target).read_bytes() == b"older generation"
     assert leftovers(target.parent) == []
 
 
@@ -264,19 +266,39 @@ def test_read_refuses_a_pipe_without_blocking(tmp_path):
 
 
 def test_locked_backup_is_named(target, monkeypatch):
+    """Word holding the backup open (Windows refuses to open it for writing): nothing changes."""
+    backup_path(target).write_bytes(b"older")
+    real_open = open
+
+    def locked_open(path, mode="r", *args, **kwargs):
+        if os.fspath(path) == os.fspath(backup_path(target)) and "+" in mode:
+            raise PermissionError(errno.EACCES, "Access is denied")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", locked_open)
+    with pytest.raises(SaveFailed, match="Tệp sao lưu “ke-hoach.bak.docx” đang được mở"):
+        write_atomic(target, NEW)
+    assert target.read_bytes() == OLD
+    assert backup_path(target).read_bytes() == b"older"
+    assert leftovers(target.parent) == []
+
+
+def test_backup_that_cannot_be_replaced_after_the_save_keeps_the_previous_version(target, monkeypatch):
     backup_path(target).write_bytes(b"older")
     real_replace = os.replace
 
     def replace(src, dst):
         if os.fspath(dst) == os.fspath(backup_path(target)):
-            raise PermissionError(errno.EACCES, "Access is denied")
+            raise OSError(errno.EIO, "Input/output error")
         real_replace(src, dst)
 
     monkeypatch.setattr(safefile.os, "replace", replace)
-    with pytest.raises(SaveFailed, match="Tệp sao lưu “ke-hoach.bak.docx” đang được mở"):
+    with pytest.raises(SaveFailed, match="Đã lưu “ke-hoach.docx”.*ke-hoach.bak2.docx") as caught:
         write_atomic(target, NEW)
-    assert target.read_bytes() == OLD
+    assert "Input/output" not in str(caught.value)
+    assert target.read_bytes() == NEW
     assert backup_path(target).read_bytes() == b"older"
+    assert (target.parent / "ke-hoach.bak2.docx").read_bytes() == OLD
     assert leftovers(target.parent) == []
 
 

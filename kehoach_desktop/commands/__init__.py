@@ -2,8 +2,26 @@
 and ``run(args) -> int``; heavy imports happen inside ``run``."""
 
 
+def output_path(path, extensions: tuple, what: str):
+    """The output name exactly as the user gave it, or a ``KehoachError`` saying why not.
+
+    Never another name: a wrong extension is refused, not rewritten (rewriting
+    ``X.docx`` to ``X.json`` once overwrote the input plan).
+    """
+    from pathlib import Path
+
+    from ..errors import KehoachError
+
+    path = Path(path)
+    if path.suffix.lower() not in extensions:
+        wanted = " hoặc ".join(extensions)
+        raise KehoachError(f"Tệp ra “{path.name}” phải có đuôi {wanted} ({what}). Hãy ghi tên tệp với đuôi "
+                           f"đó, ví dụ “{path.stem or 'ke-hoach'}{extensions[0]}”; phần mềm không tự đổi tên tệp.")
+    return path
+
+
 def emit_plan(plan, output) -> None:
-    """Print the plan JSON, or write it to ``output`` (a .json name) through the safe-file layer."""
+    """Print the plan JSON, or write it to ``output`` (a .json name, as given) through the safe-file layer."""
     import sys
 
     if output is None:
@@ -11,4 +29,4 @@ def emit_plan(plan, output) -> None:
         return
     from ..io import save_plan
 
-    save_plan(plan, output if output.suffix.lower() == ".json" else output.with_suffix(".json"))
+    save_plan(plan, output_path(output, (".json",), "kế hoạch dạng JSON"))

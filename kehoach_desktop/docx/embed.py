@@ -13,10 +13,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from ..plan.model import Plan
@@ -24,11 +20,13 @@ from ..plan.text import nfc
 
 NS = "urn:kehoach-desktop:plan:1"
 ITEM_ID = "{5B1E3C1A-6F0B-4C61-9E0E-4B3A8D1F2C70}"  # fixed: the part is ours, one per file
-MAX_PART_BYTES = 20 * 1024 * 1024
+MAX_PART_BYTES = 16 * 1024 * 1024  # = the gate's MAX_XML_PART; a plan at every cap embeds ~13 MB
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (_W + t for t in ("p", "t", "tab", "br", "cr"))
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# huge_tree: the plan JSON is one text node, over libxml2's 10 MB default for a plan near the caps.
+# Safe here: the gate refused any DOCTYPE, and entities are not resolved.
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 @dataclass
@@ -76,6 +74,12 @@ def _props_xml() -> bytes:
 
 def embed_plan(document, plan: Plan, print_: str | None = None) -> None:
     """Add the plan and the fingerprint of ``document``'s text as a custom XML part."""
+    # python-docx only here: reading an embedded plan needs none of it (docx/package.py)
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     if print_ is None:
         print_ = fingerprint(document.element.body)
     package = document.part.package
@@ -89,12 +93,9 @@ def embed_plan(document, plan: Plan, print_: str | None = None) -> None:
 
 
 # ---- reading ---------------------------------------------------------------------
-def _our_item(document):
+def _our_item(parts):
     """(fingerprint, plan JSON) of our part, or None."""
-    for rel in list(document.part.rels.values()):
-        if rel.is_external or rel.reltype != RT.CUSTOM_XML:
-            continue
-        blob = rel.target_part.blob
+    for blob in parts.custom_xml:
         if not blob or len(blob) > MAX_PART_BYTES or NS.encode() not in blob:
             continue
         root = etree.fromstring(blob, parser=_SAFE_PARSER)
@@ -105,13 +106,16 @@ def _our_item(document):
 
 def read_embedded(document) -> EmbeddedPlan | None:
     """The plan the writer embedded, or None (a hand-typed DOCX, or a damaged part)."""
+    from .package import parts_of
+
     try:
-        found = _our_item(document)
+        parts = parts_of(document)  # a python-docx Document or the light reader's package
+        found = _our_item(parts)
         if found is None:
             return None
         print_, text = found
         plan = Plan.from_json(text)
-        edited = print_ != fingerprint(document.element.body)
+        edited = print_ != fingerprint(parts.body)
     except Exception:  # a damaged part is a file without one: the caller recognises the text
         return None
     return EmbeddedPlan(plan=plan, edited=edited)

@@ -25,10 +25,17 @@ from ..errors import FileRejected
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a 60-page plan with photos is a few MB
 MAX_ENTRIES = 2000
 MAX_CENTRAL_DIRECTORY = 1024 * 1024  # bytes of zip index read before counting entries
-MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_XML_PART = 64 * 1024 * 1024  # python-docx parses a part whole: a tree takes several times this
+MAX_TOTAL_UNCOMPRESSED = 120 * 1024 * 1024  # python-docx holds every part in memory at once
+# python-docx parses a part whole. The app's own parts at every plan cap (plan/limits.py) are at most
+# ~12 MB (document.xml) and ~13 MB (the embedded plan, ASCII JSON): these limits stay above them.
+MAX_XML_PART = 16 * 1024 * 1024
+MAX_XML_TOTAL = 40 * 1024 * 1024
+MAX_ELEMENTS = 600_000  # element starts in all XML parts; the app's DOCX at the caps has ~120,000
+MAX_PARAGRAPHS = 20_000  # <w:p> in all XML parts; a 60-page plan has ~1,000, the app's at the caps 10,000
 MAX_RATIO = 200
 RATIO_CHECKED_ABOVE = 1024 * 1024
+# A plan of repeated lines compresses far beyond 200: XML parts are bounded by the absolute caps above
+# (bytes, elements, paragraphs) whatever their ratio; other parts (pictures) must not compress like that.
 MAX_CONTENT_TYPES = 1024 * 1024
 CHUNK = 64 * 1024
 
@@ -57,6 +64,8 @@ TOO_BIG = ("Tệp khi giải nén quá lớn ({size} MB, giới hạn {limit} MB
            "không mở.")
 RATIO = "Tệp chứa phần nén bất thường (tỉ lệ nén quá cao), có thể là tệp độc hại; không mở."
 DOCTYPE = "Tệp chứa khai báo DOCTYPE không an toàn; không mở."
+TOO_DENSE = ("Tệp Word có quá nhiều thành phần ({what}), vượt xa một kế hoạch bình thường; không mở. "
+             "Hãy chia văn bản thành nhiều tệp nhỏ hơn.")
 UNREADABLE = "Không đọc được tệp Word: tệp bị hỏng hoặc không đúng định dạng."
 
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError,
@@ -66,6 +75,8 @@ _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_EOCD = b"PK\x06\x06"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _DOCTYPE_TEXT = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_PARAGRAPH = re.compile(rb"<w:p[\s>/]")
+_PARAGRAPH_TEXT = re.compile(r"<w:p[\s>/]")
 _XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
 
 
@@ -84,17 +95,22 @@ def check_docx_bytes(data: bytes) -> None:
             infos = archive.infolist()
             if len(infos) > MAX_ENTRIES:
                 raise FileRejected(TOO_MANY.format(count=len(infos)))
-            names = {i.filename for i in infos}
+            names = {i.filename.lower() for i in infos}  # OPC part names ignore letter case
             if MAIN_PART not in names:
                 raise FileRejected(_not_word_message(names))
-            _check_sizes(infos)
             xml_parts = _xml_parts(archive, infos)
+            _check_sizes(infos, xml_parts)
+            tally = _Tally()
             for info in infos:
-                if info.filename in xml_parts:
+                if info.filename.lower() in xml_parts:
                     if info.file_size > MAX_XML_PART:
                         raise FileRejected(TOO_BIG.format(size=_megabytes(info.file_size),
                                                           limit=_megabytes(MAX_XML_PART)))
-                    _refuse_doctype(archive, info)
+                    tally.size += info.file_size
+                    if tally.size > MAX_XML_TOTAL:
+                        raise FileRejected(TOO_BIG.format(size=f"hơn {_megabytes(tally.size)}",
+                                                          limit=_megabytes(MAX_XML_TOTAL)))
+                    _refuse_doctype(archive, info, tally)
     except FileRejected:
         raise
     except _ZIP_ERRORS:
@@ -109,9 +125,32 @@ def open_docx_bytes(data: bytes):
     import docx  # lazy: start-up does not need python-docx
 
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - python-docx/lxml/zipfile raise a dozen types
         raise FileRejected(UNREADABLE) from None
+    _check_structure(document)
+    return document
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NOT_A_DOCUMENT = ("Phần nội dung chính của tệp không phải là văn bản Word (thiếu phần thân văn bản); "
+                  "tệp bị hỏng hoặc được tạo sai. Hãy mở bằng Word và lưu lại.")
+BAD_STYLES = ("Phần kiểu định dạng (styles) của tệp Word bị hỏng hoặc sai loại. Hãy mở tệp bằng Word, "
+              "lưu lại rồi mở lại.")
+
+
+def _check_structure(document) -> None:
+    """What readers below take for granted: a ``w:document`` root with a body, a real styles part."""
+    element = document.element
+    if getattr(element, "tag", None) != _W + "document" or element.find(_W + "body") is None:
+        raise FileRejected(NOT_A_DOCUMENT)
+    try:
+        document.styles  # python-docx builds default styles when there are none; a wrong part fails
+        document.part.numbering_part  # noqa: B018 - same for numbering
+    except NotImplementedError:
+        pass
+    except Exception:  # noqa: BLE001
+        raise FileRejected(BAD_STYLES) from None
 
 
 def open_docx(path):
@@ -187,11 +226,13 @@ def _megabytes(size: int) -> str:
     return str(round(size / (1024 * 1024)))
 
 
-def _check_sizes(infos) -> None:
+def _check_sizes(infos, xml_parts: set) -> None:
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise FileRejected(TOO_BIG.format(size=_megabytes(total), limit=_megabytes(MAX_TOTAL_UNCOMPRESSED)))
     for info in infos:
+        if info.filename.lower() in xml_parts:
+            continue
         if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise FileRejected(RATIO)
 
@@ -208,37 +249,56 @@ def _not_word_message(names: set) -> str:
 
 # ---- XML parts: no DOCTYPE -------------------------------------------------------------
 def _xml_parts(archive: zipfile.ZipFile, infos) -> set:
-    """Names of every part a parser may read as XML: by extension, or typed XML in [Content_Types]."""
-    parts = {i.filename for i in infos if _XML_NAME.search(i.filename)}
+    """Lower-cased names of every part a parser may read as XML: by extension, or typed XML in
+    [Content_Types] (matched without regard to letter case, as OPC and python-docx do)."""
+    parts = {i.filename.lower() for i in infos if _XML_NAME.search(i.filename)}
     info = next((i for i in infos if i.filename == CONTENT_TYPES), None)
-    if info is None or info.file_size > MAX_CONTENT_TYPES:
+    if info is None:
         return parts
+    if info.file_size > MAX_CONTENT_TYPES:
+        raise FileRejected(CORRUPT)
     _refuse_doctype(archive, info)  # before parsing it below
     try:
         root = ElementTree.fromstring(archive.read(info))
     except (ElementTree.ParseError, LookupError, ValueError):  # LookupError: a bogus encoding name
-        return parts
+        raise FileRejected(CORRUPT) from None  # what the gate cannot read, it cannot vouch for
     xml_extensions = set()
     for node in root:
         kind = node.get("ContentType", "").lower()
-        is_xml = kind.endswith("xml") and not kind.startswith("image/")
+        is_xml = "xml" in kind and not kind.startswith("image/")
         if node.tag.endswith("Default") and is_xml:
             xml_extensions.add(node.get("Extension", "").lower())
         elif node.tag.endswith("Override") and is_xml:
-            parts.add(node.get("PartName", "").lstrip("/"))
-    parts.update(i.filename for i in infos if i.filename.rsplit(".", 1)[-1].lower() in xml_extensions)
+            parts.add(node.get("PartName", "").lstrip("/").lower())
+    parts.update(i.filename.lower() for i in infos if i.filename.rsplit(".", 1)[-1].lower() in xml_extensions)
     return parts
 
 
-def _refuse_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Stream one part through the decompressor, 64 KB at a time, looking for a DOCTYPE."""
+class _Tally:
+    """What the XML parts hold in all: bytes, element starts, paragraphs (counted while scanning)."""
+
+    def __init__(self):
+        self.size = self.elements = self.paragraphs = 0
+
+    def add(self, elements: int, paragraphs: int) -> None:
+        self.elements += elements
+        self.paragraphs += paragraphs
+        if self.elements > MAX_ELEMENTS:
+            raise FileRejected(TOO_DENSE.format(what=f"hơn {MAX_ELEMENTS:,} thẻ XML".replace(",", ".")))
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise FileRejected(TOO_DENSE.format(what=f"hơn {MAX_PARAGRAPHS:,} đoạn văn".replace(",", ".")))
+
+
+def _refuse_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo, tally=None) -> None:
+    """Stream one part through the decompressor, 64 KB at a time, looking for a DOCTYPE (and counting)."""
+    tally = tally or _Tally()
     with archive.open(info) as stream:
         head = stream.read(CHUNK)
         encoding = _wide_encoding(head)
         if encoding is None:
-            _scan_bytes(stream, head)
+            _scan_bytes(stream, head, tally)
         else:
-            _scan_text(stream, head, encoding)
+            _scan_text(stream, head, encoding, tally)
 
 
 def _wide_encoding(head: bytes) -> str | None:
@@ -254,22 +314,28 @@ def _wide_encoding(head: bytes) -> str | None:
     return None
 
 
-def _scan_bytes(stream, chunk: bytes) -> None:
+def _scan_bytes(stream, chunk: bytes, tally) -> None:
     tail = b""
     while chunk:
         window = tail + chunk
         if _DOCTYPE.search(window):
             raise FileRejected(DOCTYPE)
+        # counted in the new bytes only (a tag cut between chunks is counted in the next one)
+        tally.add(chunk.count(b"<") - chunk.count(b"</"),
+                  len(_PARAGRAPH.findall(window)) - len(_PARAGRAPH.findall(tail)))
         tail = window[-8:]
         chunk = stream.read(CHUNK)
 
 
-def _scan_text(stream, chunk: bytes, encoding: str) -> None:
+def _scan_text(stream, chunk: bytes, encoding: str, tally) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     tail = ""
     while chunk:
-        window = tail + decoder.decode(chunk)
+        text = decoder.decode(chunk)
+        window = tail + text
         if _DOCTYPE_TEXT.search(window):
             raise FileRejected(DOCTYPE)
+        tally.add(text.count("<") - text.count("</"),
+                  len(_PARAGRAPH_TEXT.findall(window)) - len(_PARAGRAPH_TEXT.findall(tail)))
         tail = window[-8:]
         chunk = stream.read(CHUNK)

@@ -16,6 +16,7 @@ from ..plan.legacy_encoding import decode_for_font
 from ..plan.numbering import letter, roman
 from ..plan.text import clean_line, nfc
 from .table_reader import GridBuilder, is_landscape
+from .package import parts_of
 from .recognise_foot import parse_authority
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -107,13 +108,12 @@ def _on(el) -> bool | None:
 class _Styles:
     """What paragraph styles give by default: bold, italic, font, alignment, numbering."""
 
-    def __init__(self, document):
+    def __init__(self, root):
         self.by_id: dict = {}
         self.default_font = None
         self.default_para = None
-        try:
-            root = document.styles.element
-        except Exception:  # no styles part
+        self._cache: dict = {}
+        if root is None:  # no styles part
             return
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
         if defaults is not None:
@@ -124,7 +124,6 @@ class _Styles:
                 self.by_id[sid] = st
                 if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
                     self.default_para = sid
-        self._cache: dict = {}
 
     def props(self, style_id: str | None) -> dict:
         style_id = style_id or self.default_para
@@ -173,12 +172,10 @@ def _format_number(n: int, fmt: str) -> str:
 class _Numbering:
     """Word list numbering: counts items per list and level, as Word shows them."""
 
-    def __init__(self, document):
+    def __init__(self, root):
         self.nums: dict = {}  # numId -> (abstract levels, overrides)
         self.counters: dict = {}
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # no numbering part
+        if root is None:  # no numbering part
             return
         abstract: dict = {}
         for an in root.iter(W + "abstractNum"):
@@ -262,9 +259,9 @@ def _runs(parent):
 
 
 class _Reader:
-    def __init__(self, document):
-        self.styles = _Styles(document)
-        self.numbering = _Numbering(document)
+    def __init__(self, parts):
+        self.styles = _Styles(parts.styles)
+        self.numbering = _Numbering(parts.numbering)
         self.lines: list[Line] = []
         self.table_count = 0
         self.section = 0
@@ -379,8 +376,9 @@ class _Reader:
 
 def docx_lines(document) -> list[Line]:
     """Every paragraph of the body (tables cell by cell) as a ``Line``; empty ones mark blanks."""
-    reader = _Reader(document)
-    body = document.element.body
+    parts = parts_of(document)  # a python-docx Document or the light reader's package
+    reader = _Reader(parts)
+    body = parts.body
     reader.block(body)
     last = body.find(W + "sectPr")
     orients = reader.orients + [last is not None and is_landscape(last)]

@@ -44,7 +44,7 @@ class ImportResult:
 
 
 def recognise_docx(document) -> ImportResult:
-    """A hand-typed DOCX (python-docx ``Document``) → plan and notes."""
+    """A hand-typed DOCX (``package.DocxPackage`` or a python-docx ``Document``) → plan and notes."""
     return recognise_lines(docx_lines(document), tables=fold_tables)
 
 

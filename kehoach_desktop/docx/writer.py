@@ -40,6 +40,8 @@ def _with_body(document, fragments: list[str]):
 
     xml = etree.tostring(document.element, encoding="unicode")
     at = xml.rfind("<w:sectPr")  # the body's own, its last child
+    if at < 0:
+        at = xml.rfind("</w:body>")
     root = parse_xml(xml[:at] + "".join(fragments) + xml[at:])
     document.part._element = root
     return Document(root, document.part)

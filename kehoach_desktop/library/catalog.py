@@ -200,14 +200,19 @@ def read_paragraphs(path) -> tuple[list[Paragraph], int]:
 
 
 def export_paragraphs(path, paragraphs: list[Paragraph]) -> int:
-    from ..safefile import write_atomic
+    from ..safefile import refuse_other_kind, write_atomic
 
     path = Path(path)
-    if path.suffix.lower() == ".xlsx":
+    ext = path.suffix.lower()
+    if ext not in (".xlsx", ".json"):  # the name as given, or refused: never another file's name
+        raise FileRejected(f"Tệp xuất “{path.name}” phải có đuôi .xlsx (bảng tính Excel) hoặc .json "
+                           "(tệp thư viện của phần mềm).")
+    refuse_other_kind(path, marker=b'"kehoach-library"')
+    if ext == ".xlsx":
         from .excel import dump_xlsx
 
         data = dump_xlsx(paragraphs)
     else:
         data = dump_library(paragraphs)
-    write_atomic(path, data, backup=False)
+    write_atomic(path, data, backup=True)
     return len(paragraphs)

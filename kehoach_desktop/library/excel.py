@@ -17,7 +17,8 @@ from .entry import KINDS, REGIMES, USER, Paragraph, section_label
 from .share import MAX_FILE_BYTES, kind_keys, regime_keys, section_key
 
 MAX_ROWS = 20_000
-MAX_UNZIPPED = 200 * 1024 * 1024
+MAX_UNZIPPED = 120 * 1024 * 1024  # the DOCX gate's total
+MAX_PART = 16 * 1024 * 1024  # one part (sharedStrings, a sheet): openpyxl holds all shared strings at once
 HEADER_SCAN_ROWS = 30
 
 # Column titles written on export (and their field).
@@ -84,11 +85,18 @@ def _check_zip(data: bytes, name: str) -> None:
         raise FileRejected(f"{name} quá lớn (tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
     if not data.startswith(b"PK"):
         raise FileRejected(f"{name} không phải là bảng tính Excel (.xlsx).")
+    from ..docx.gate import MAX_RATIO, RATIO_CHECKED_ABOVE
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > 5000 or sum(i.file_size for i in infos) > MAX_UNZIPPED:
                 raise FileRejected(f"{name} có nội dung quá lớn, không an toàn để mở.")
+            for info in infos:  # the same guards as on .docx: part size and compression ratio
+                if info.file_size > MAX_PART or (info.file_size > RATIO_CHECKED_ABOVE and
+                                                 info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+                    raise FileRejected(f"{name} chứa phần nén bất thường hoặc quá lớn "
+                                       f"({info.file_size // (1024 * 1024)} MB khi giải nén), không an toàn để mở.")
             if "xl/workbook.xml" not in {i.filename for i in infos}:
                 raise FileRejected(f"{name} không phải là bảng tính Excel (.xlsx).")
     except zipfile.BadZipFile:
@@ -139,6 +147,8 @@ def parse_xlsx(data: bytes, *, name: str = "Tệp") -> tuple[list[Paragraph], in
 
 def _read_sheets(wb, name: str) -> tuple[list[Paragraph], int]:
     for ws in wb.worksheets:
+        if hasattr(ws, "reset_dimensions"):  # a declared "A1:XFD1048576" must not pad every row to 16,384 cells
+            ws.reset_dimensions()
         rows = ws.iter_rows(values_only=True)
         columns: dict[int, str] = {}
         for n, row in enumerate(rows):

@@ -272,10 +272,17 @@ class Plan:
 
     @classmethod
     def from_json(cls, text: str) -> "Plan":
+        from .limits import check_plan_data
+
         try:
             data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise PlanFormatError(f"Tệp không phải là kế hoạch: nội dung không phải JSON hợp lệ ({exc.__class__.__name__}).") from None
+        except json.JSONDecodeError:
+            raise PlanFormatError("Tệp không phải là kế hoạch: nội dung không phải JSON hợp lệ.") from None
+        except RecursionError:
+            raise PlanFormatError("Tệp không phải là kế hoạch: nội dung JSON lồng nhau quá sâu.") from None
+        except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
+            raise PlanFormatError("Tệp không phải là kế hoạch: có một con số dài hàng nghìn chữ số.") from None
+        check_plan_data(data)  # caps before the model is built (and before any rendering)
         return cls.from_dict(data)
 
     def to_json(self, indent: int | None = 1) -> str:

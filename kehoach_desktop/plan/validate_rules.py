@@ -212,16 +212,18 @@ def check_recipients(plan, rules):
         return
 
     archives = [(i, r) for i, r in entries if layout.ARCHIVE_ENTRY.match(r)]
-    seen: list[tuple[int, str]] = []
+    archive_rows = {i for i, _ in archives}  # sets and a dict: linear in the number of recipients
+    seen: dict[str, int] = {}  # folded text (as same_text compares) → first row
     for i, entry in entries:
-        twin = next((j for j, earlier in seen if same_text(earlier, entry)), None)
+        key = " ".join(fold_words(entry))
+        twin = seen.get(key)
         if twin is not None:
             yield problem("duplicate-recipient", f"recipients[{i}]",
                           f"Nơi nhận “{_short(entry)}” ghi trùng với dòng {twin + 1}. "
                           "Xóa một trong hai dòng.")
         else:
-            seen.append((i, entry))
-        if (i, entry) in archives:
+            seen[key] = i
+        if i in archive_rows:
             message = _archive_form_message(entry, rules)
             if message:
                 yield problem("archive-form", f"recipients[{i}]", message)
@@ -233,7 +235,7 @@ def check_recipients(plan, rules):
                       f"Nơi nhận chưa có dòng lưu văn bản. Thêm dòng cuối cùng “{example}”{about} "
                       f"{_RECIPIENTS_STEP}.")
     else:
-        last_other = max((i for i, r in entries if (i, r) not in archives), default=-1)
+        last_other = max((i for i, _ in entries if i not in archive_rows), default=-1)
         for i, entry in archives:
             if i < last_other:  # another recipient follows this "Lưu" line
                 yield problem("archive-not-last", f"recipients[{i}]",

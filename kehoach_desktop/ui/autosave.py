@@ -8,30 +8,46 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import storage
+from ..oslock import HeldLock
 
 INTERVAL_MS = 5000
 # Sessions of this process whose windows are alive: their drafts are not orphans.
 LIVE_SESSIONS: set = set()
 
 
+DRAFT_FAILED = ("Không tự lưu được bản nháp ({reason}). Phần mềm sẽ thử lại; hãy lưu kế hoạch "
+                "(Ctrl+S) để không mất phần đã soạn.")
+DRAFT_OK_AGAIN = "Đã tự lưu lại được bản nháp."
+
+
 class Autosaver(QObject):
+    # A Vietnamese sentence when drafts stop being written (once per run of failures), "" when they work again.
+    failed = Signal(str)
+
     def __init__(self, document, source=lambda: "", interval_ms: int = INTERVAL_MS, parent=None):
         super().__init__(parent)
         self.document = document
         self.source = source  # -> the file path the plan belongs to, "" for a new plan
         self.session = os.urandom(6).hex()  # (uuid costs 15 ms of start-up)
         self.dirty = False
+        self.failing = False
+        # Held while this session runs; the OS lets go of it on a crash, which makes the draft an orphan.
+        self.lock = HeldLock(storage.draft_lock_path(self.session))
+        try:
+            self.lock.acquire()
+        except OSError:
+            pass
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
         document.changed.connect(self._mark)
         LIVE_SESSIONS.add(self.session)
-        session = self.session
+        session, lock = self.session, self.lock
         # A destroyed window without a clean exit (a crash) leaves its draft as an orphan.
-        self.destroyed.connect(lambda *_: LIVE_SESSIONS.discard(session))
+        self.destroyed.connect(lambda *_: (LIVE_SESSIONS.discard(session), lock.release(remove=False)))
         self.timer.start()
 
     def _mark(self, _path: str = ""):
@@ -46,8 +62,14 @@ class Autosaver(QObject):
             return False
         try:
             storage.write_draft(self.document.plan.to_json(), str(self.source() or ""), self.session)
-        except Exception:  # a full disk must not interrupt typing; the next tick retries
+        except Exception as exc:  # a full disk must not interrupt typing; the next tick retries
+            if not self.failing:  # said once, not every five seconds
+                self.failing = True
+                self.failed.emit(DRAFT_FAILED.format(reason=_reason(exc)))
             return False
+        if self.failing:
+            self.failing = False
+            self.failed.emit("")
         self.dirty = False
         return True
 
@@ -61,6 +83,19 @@ class Autosaver(QObject):
         self.timer.stop()
         self.clear()
         LIVE_SESSIONS.discard(self.session)
+        self.lock.release()
+
+
+def _reason(exc: Exception) -> str:
+    from ..errors import KehoachError
+    from ..safefile import os_reason
+
+    cause = exc if isinstance(exc, OSError) else exc.__cause__
+    if isinstance(cause, OSError):
+        return os_reason(cause)
+    if isinstance(exc, KehoachError):
+        return str(exc).rstrip(".")
+    return "lỗi không rõ"
 
 
 def orphan_drafts() -> list:

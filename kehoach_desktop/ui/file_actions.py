@@ -180,8 +180,9 @@ class FileController(QObject):
             vi.error(self.window, "Không mở được tệp", str(exc))
             return None
         except Exception as exc:  # the GUI boundary: never a traceback
-            vi.error(self.window, "Không mở được tệp",
-                     f"Tệp “{Path(path).name}” không đọc được ({exc.__class__.__name__}).")
+            from ..errors import UNKNOWN_FAILURE
+
+            vi.error(self.window, "Không mở được tệp", f"Tệp “{Path(path).name}”: {UNKNOWN_FAILURE}")
             return None
         storage.add_recent(path)
         return result
@@ -221,7 +222,9 @@ class FileController(QObject):
         except KehoachError as exc:
             return self._save_failed(exc)
         except OSError as exc:
-            return self._save_failed(SaveFailed(f"Không ghi được tệp “{path.name}” ({exc.strerror or exc})."))
+            from ..safefile import os_reason
+
+            return self._save_failed(SaveFailed(f"Không ghi được tệp “{path.name}” ({os_reason(exc)})."))
         self.document.set_clean()
         self.set_path(path)
         self.last_saved = path

@@ -53,6 +53,12 @@ class MainWindow(QMainWindow):
             self.load()
             self.wizard.polish()
 
+    def _draft_failed(self, message: str) -> None:
+        """Autosave stopped (or started again) writing drafts: say it in the status bar, once."""
+        from .autosave import DRAFT_OK_AGAIN
+
+        self.statusBar().showMessage(message or DRAFT_OK_AGAIN, 0 if message else 5000)
+
     def load(self):
         """Build the plan and everything that works on it; once (a menu used early calls it too)."""
         if self._loaded:
@@ -75,6 +81,7 @@ class MainWindow(QMainWindow):
         self.wizard.attach(self.document, self.forms, self.profile_name)
         kwargs = {"interval_ms": autosave_ms} if autosave_ms else {}
         self.autosaver = Autosaver(self.document, lambda: str(self.files.path or ""), parent=self, **kwargs)
+        self.autosaver.failed.connect(self._draft_failed)
         self._build_edit_menu()
         self._set_shortcuts()
         self._fill_recent()
