@@ -95,6 +95,7 @@ def test_validate_of_a_json_plan_loads_no_docx_excel_sql_or_qt(files, tmp_path):
     assert absent(result, NEVER + SAVING + EXCEL_AND_SQL + WEB) == []
     assert result["units"]  # the two-tier check ran
     assert "kehoach_desktop.register.units" not in result["modules"]  # no number: no register looked for
+    assert "kehoach_desktop.plan.edits" not in result["modules"]  # the check reads the plan, never edits it
 
 
 def test_a_numbered_plan_looks_for_its_register_without_opening_sqlite_when_there_is_none(files, tmp_path):
