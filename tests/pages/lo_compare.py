@@ -51,7 +51,8 @@ def page_words(pdf: Path) -> list[list[str]]:
     return [unicodedata.normalize("NFC", p).split() for p in pages]
 
 
-def convert_all(docx_files: list[Path], outdir: Path, profile: str = "/tmp/lo_profile_i14") -> None:
+def convert_all(docx_files: list[Path], outdir: Path,
+                profile: str = os.environ.get("LO_PROFILE", "/tmp/lo_profile_i14")) -> None:
     """One soffice run for all files (start-up is most of LibreOffice's time)."""
     cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
            "--outdir", str(outdir)] + [str(f) for f in docx_files]
@@ -90,13 +91,24 @@ def all_plans(count: int = 32, seed: int = 1000) -> dict:
     return {**corpus_plans(), **generated_plans(count, seed)}
 
 
+def plans_with_tables(count: int = 18, seed: int = 3000) -> dict:
+    """Generated plans with tables in sections and appendices, portrait and landscape."""
+    from .plan_shapes import table_plans
+
+    return table_plans(count, seed)
+
+
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication(sys.argv[:1])
     work = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/i14/cmp")
-    verdicts = compare_plans(all_plans(int(os.environ.get("PLANS", "32")), int(os.environ.get("SEED", "1000"))), work)
+    if os.environ.get("TABLES"):
+        plans = plans_with_tables(int(os.environ.get("PLANS", "18")), int(os.environ.get("SEED", "3000")))
+    else:
+        plans = all_plans(int(os.environ.get("PLANS", "32")), int(os.environ.get("SEED", "1000")))
+    verdicts = compare_plans(plans, work)
     for v in verdicts:
         if not v.agrees:
             print(v.describe())
