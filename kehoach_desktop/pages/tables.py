@@ -82,4 +82,8 @@ def appendix_blocks(b: _Builder, plan) -> list:
                           path=f"{where}.title"))
         items = content_items(plan, rules, appendix.content, f"{where}.content")
         out += content_blocks(b, items, keep_last=False, available=available)
+    if plan.appendices and isinstance(out[-1], Para) and not out[-1].text:
+        # The document's last paragraph (after a table): LibreOffice sets it in the body's size,
+        # not its 6 pt mark (measured: a table ending near the page foot pushes it to a new page).
+        out[-1] = replace(out[-1], style=TextStyle(body_size))
     return out

@@ -115,7 +115,7 @@ def duties_table(rng: random.Random, rows: int, *, groups: bool = False, merged:
     """A duties table: header row, numbered rows, at times group rows across and a merged unit column."""
     out, number, group = [list(DUTY_HEAD)], 0, 0
     while len(out) - 1 < rows:
-        if groups and (number == 0 or rng.random() < 0.12):
+        if groups and (group == 0 or rng.random() < 0.12):
             group += 1
             out.append([{"text": f"{'I II III IV V VI VII VIII IX X'.split()[(group - 1) % 10]}. "
                                  + sentence(rng, rng.randint(3, 7)).rstrip(".;").upper(), "colspan": 5}])
