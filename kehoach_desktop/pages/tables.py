@@ -69,17 +69,17 @@ def appendix_blocks(b: _Builder, plan) -> list:
         where = f"appendices[{index}]"
         wants = bool(appendix.landscape)
         if wants != landscape:  # the empty paragraph that carries the section's properties
-            out.append(Para("", TextStyle(body_size), path=where))
+            out.append(Para("", TextStyle(body_size), path=""))  # (ends the page before the appendix)
             landscape = wants
         across = page.height_mm if landscape else page.width_mm
         available = ooxml.twips(across - page.margin_left_mm - page.margin_right_mm)
         out.append(PageBreak(landscape, twips_pt(available), where))
         title, summary, source = appendix_lines(plan, appendix, index)
-        out.append(b.line(title, t.appendix_title, keep_next=True, path=f"{where}.title"))
+        out.append(b.line(title, t.appendix_title, keep_next=True, path=where))
         if summary:
             out.append(b.line(summary, t.appendix_summary, keep_next=True, path=f"{where}.summary"))
         out.append(b.line(source, t.appendix_source, after=t.appendix_space_after_pt, keep_next=True,
-                          path=f"{where}.title"))
+                          path=where))
         items = content_items(plan, rules, appendix.content, f"{where}.content")
         out += content_blocks(b, items, keep_last=False, available=available)
     if plan.appendices and isinstance(out[-1], Para) and not out[-1].text:

@@ -118,7 +118,7 @@ class PrintPreviewDialog(QDialog):
 
     def fit_width(self):
         width = max(200, self.scroll.viewport().width() - 4)
-        self.set_zoom(width / (self.layout_.setup.width * PX_PER_PT + 2 * PAGE_GAP))
+        self.set_zoom(width / (self.sheets.widest() + 2 * PAGE_GAP))  # (a turned page is wider)
 
     # ---- print and PDF ---------------------------------------------------------------
     def print_pages(self) -> bool:

@@ -92,7 +92,7 @@ class PagesView(QWidget):
         g = self.geometry_
         if g is None:
             return
-        w = (max(self.page_size(n)[0] for n in range(len(self.pages))) + 2 * PAGE_GAP) * self.zoom
+        w = (self.widest() + 2 * PAGE_GAP) * self.zoom
         last = len(self.pages) - 1
         h = (self.page_top(last) + self.page_size(last)[1] + PAGE_GAP) * self.zoom
         self.setFixedSize(int(w), int(h))
@@ -104,17 +104,26 @@ class PagesView(QWidget):
             return g.height, g.width
         return g.width, g.height
 
+    def widest(self) -> float:
+        """The widest sheet in pixels at zoom 1 (a turned page is wider)."""
+        return max(self.page_size(n)[0] for n in range(len(self.pages))) if self.geometry_ else 0.0
+
+    def page_left(self, page: int) -> float:
+        """Sheets are centred on the desk: a portrait page beside a turned one."""
+        return PAGE_GAP + (self.widest() - self.page_size(page)[0]) / 2
+
     def block_at(self, x: float, y: float) -> int | None:
         """The laid item drawn at widget point (x, y), or None."""
         g = self.geometry_
         if g is None:
             return None
-        x, y = x / self.zoom - PAGE_GAP - g.margin_left, y / self.zoom
+        x, y = x / self.zoom, y / self.zoom
         for number, pieces in enumerate(self.pages):
             top = self.page_top(number) + g.margin_top
+            left = self.page_left(number) + g.margin_left
             across = g.text_width + self.page_size(number)[0] - g.width  # wider on a turned page
             for piece in pieces:
-                if 0 <= x <= across and top + piece.y <= y < top + piece.y + piece.bottom - piece.top:
+                if 0 <= x - left <= across and top + piece.y <= y < top + piece.y + piece.bottom - piece.top:
                     return piece.index
         return None
 
@@ -139,7 +148,7 @@ class PagesView(QWidget):
         visible = QRectF(event.rect()).adjusted(-2, -2, 2, 2)
         visible = QRectF(visible.topLeft() / self.zoom, visible.size() / self.zoom)
         for number, page in enumerate(self.layout_.pages):
-            rect = QRectF(PAGE_GAP, self.page_top(number), *self.page_size(number))
+            rect = QRectF(self.page_left(number), self.page_top(number), *self.page_size(number))
             if not rect.intersects(visible):
                 continue
             painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 90))
@@ -286,7 +295,7 @@ class PreviewWidget(QWidget):
         if g is None:
             return
         width = self.scroll.viewport().width() - 2
-        zoom = max(0.1, width / (g.width + 2 * PAGE_GAP))
+        zoom = max(0.1, width / (self.pages_view.widest() + 2 * PAGE_GAP))
         if abs(zoom - self.zoom) > 0.001:
             self._set_zoom(zoom)
         else:
