@@ -4,8 +4,7 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview.py
 Prints milliseconds (median of several runs) for:
 - preview refresh after a one-character change (the incremental path the user waits for),
 - a cold refresh (every block laid out: opening a plan),
-- baseline: QTextDocument.setPlainText of the same text, laid out at the same width,
-- reference: one QTextDocument.setHtml of the whole page HTML, laid out (the non-incremental way).
+- baseline: QTextDocument.setPlainText of the same text, laid out at the same width.
 """
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kehoach_desktop.plan.model import Plan, Section, walk_sections  # noqa: E402
-from kehoach_desktop.plan.page_html import page_html  # noqa: E402
 from kehoach_desktop.ui.plan_document import PlanDocument  # noqa: E402
 from kehoach_desktop.ui.widgets.preview import PreviewWidget  # noqa: E402
 
@@ -89,21 +87,12 @@ def main() -> int:
         d.setTextWidth(width)
         d.size()  # force the layout
 
-    def whole_html():
-        d = QTextDocument()
-        d.setDefaultFont(font)
-        d.setHtml(page_html(doc.plan))
-        d.setTextWidth(width)
-        d.size()
-
     base = [timed(baseline) for _ in range(5)]
-    html = [timed(whole_html) for _ in range(3)]
     print(f"plan: {widget.page_count} pages, {len(widget.blocks)} blocks, {len(plain)} characters")
     print(f"preview refresh after one keystroke : {median(keystroke)}")
     print(f"preview cold refresh (open a plan)  : {median(cold)}")
     print(f"paint of the visible area           : {median(paint)}")
     print(f"baseline setPlainText + layout      : {median(base)}")
-    print(f"reference whole-page setHtml+layout : {median(html)}")
     ok = statistics.median(keystroke) < 100
     print("target (< 100 ms after a keystroke):", "met" if ok else "NOT met")
     return 0

@@ -9,6 +9,8 @@ rows, are written back as continuing cells). Header rows carry
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..plan.table import Table, layout
 from ..plan.table_layout import (TABLE_RULES, cell_style, centred_column, column_widths,
                                  is_group_row)
@@ -42,13 +44,33 @@ def _tc(width: int, span: int, merge: str, body: str) -> str:
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{body or ooxml.paragraph(ooxml.ppr())}</w:tc>"
 
 
-def table_xml(ctx: Ctx, table: Table, available: int) -> str:
-    """The ``w:tbl`` of a plan table ``available`` twips wide (plus a small paragraph after it)."""
+@dataclass(frozen=True)
+class CellSpec:
+    """One ``w:tc`` as written: width (twips), columns spanned, vertical merge, text and look."""
+
+    width: int
+    span: int
+    merge: str  # "", "restart" (its ``rowspan`` rows follow) or "continue"
+    text: str | None  # None: an empty cell (a continued merge or a filler of a ragged row)
+    style: object = None
+    align: str = "left"
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    cells: tuple
+    header: bool  # ``w:tblHeader``: repeated at the top of each page the table runs onto
+    cant_split: bool
+
+
+def table_rows(table: Table, available: int) -> tuple[list[int], list[RowSpec]]:
+    """Column widths (twips) and every row as written (shared with the printed pages)."""
     rules = TABLE_RULES
     grid = layout(table)
     n = grid.columns
     if n == 0 or not table.rows:
-        return ""
+        return [], []
     widths = [round(w) for w in column_widths(table, available, rules, mm_per_unit=1 / ooxml.TWIPS_PER_MM)]
     widths[-1] += available - sum(widths)
     fractions = [w / available for w in widths]
@@ -63,7 +85,7 @@ def table_xml(ctx: Ctx, table: Table, available: int) -> str:
     for (r, i, top, left, rs, cs) in grid.placed:
         for dr in range(1, rs):
             covered_from[(r + dr, left)] = cs
-    rows_xml = []
+    out = []
     for r, row in enumerate(table.rows):
         style = cell_style(table, r, n, rules)
         group = is_group_row(table, r, n)
@@ -76,21 +98,33 @@ def table_xml(ctx: Ctx, table: Table, available: int) -> str:
                 chars += len(text)
                 align = "center" if r < table.header else (
                     "left" if group or cs > 1 else ("center" if centred[col] else "left"))
-                cells.append(_tc(sum(widths[col:col + cs]), cs, "restart" if rs > 1 else "",
-                                 _cell_paragraphs(ctx, text, style, align)))
+                cells.append(CellSpec(sum(widths[col:col + cs]), cs, "restart" if rs > 1 else "", text,
+                                      style, align, rs))
                 col += cs
             elif (r, col) in covered_from:
                 cs = max(1, min(covered_from[(r, col)], n - col))
-                cells.append(_tc(sum(widths[col:col + cs]), cs, "continue", ""))
+                cells.append(CellSpec(sum(widths[col:col + cs]), cs, "continue", None))
                 col += cs
             else:  # a ragged row: fill the missing cell so that Word accepts the table
-                cells.append(_tc(widths[col], 1, "", ""))
+                cells.append(CellSpec(widths[col], 1, "", None))
                 col += 1
-        tr_pr = ""
-        if r < table.header:
-            tr_pr += "<w:cantSplit/><w:tblHeader/>"
-        elif chars <= rules.short_row_chars:
-            tr_pr += "<w:cantSplit/>"
+        header = r < table.header
+        out.append(RowSpec(tuple(cells), header, header or chars <= rules.short_row_chars))
+    return widths, out
+
+
+def table_xml(ctx: Ctx, table: Table, available: int) -> str:
+    """The ``w:tbl`` of a plan table ``available`` twips wide (plus a small paragraph after it)."""
+    rules = TABLE_RULES
+    widths, rows = table_rows(table, available)
+    if not rows:
+        return ""
+    rows_xml = []
+    for row in rows:
+        cells = [_tc(c.width, c.span, c.merge,
+                     "" if c.text is None else _cell_paragraphs(ctx, c.text, c.style, c.align))
+                 for c in row.cells]
+        tr_pr = ("<w:cantSplit/>" if row.cant_split else "") + ("<w:tblHeader/>" if row.header else "")
         rows_xml.append(f"<w:tr>{f'<w:trPr>{tr_pr}</w:trPr>' if tr_pr else ''}{''.join(cells)}</w:tr>")
     margin = ooxml.twips(rules.cell_margin_mm)
     grid_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)

@@ -18,6 +18,7 @@ from ..docx.writer_foot import recipient_lines, typist_line
 from ..plan import numbering
 from ..plan.layout import RegimeRules, TextStyle, body_name_lines, heading_style, rules_for
 from ..plan.model import Plan, Section
+from ..plan.table import Table as PlanTable
 
 PT_PER_MM = 72 / 25.4
 TWIPS_PER_PT = 20
@@ -53,18 +54,33 @@ class Para:
 class Cell:
     width: float
     paras: tuple
+    rowspan: int = 1  # rows a merged cell covers (its text is set over all of them)
+    top: bool = True  # draws its top border (not a continued merge)
+    bottom: bool = True  # draws its bottom border (not above its own continuation)
+    path: str = ""  # the cell's text in the plan ("sections[2].content[1].rows[3][0].text")
 
 
 @dataclass(frozen=True)
 class Row:
     cells: tuple
     cant_split: bool = True
+    header: bool = False  # repeated at the top of each page the table runs onto (w:tblHeader)
 
 
 @dataclass(frozen=True)
 class Table:
     rows: tuple
     cell_margin: float = 0.0
+    path: str = ""
+    border: float = 0.0  # single cell borders this thick (points); 0: a borderless layout table
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts a new page (an appendix), turned or not, ``width`` points of text across."""
+
+    landscape: bool
+    width: float
     path: str = ""
 
 
@@ -88,6 +104,12 @@ class PageSetup:
     @property
     def text_height(self) -> float:
         return self.height - self.top - self.bottom
+
+    def turned(self) -> "PageSetup":
+        """The landscape page of an appendix: the sheet turned, the same margins."""
+        from dataclasses import replace
+
+        return replace(self, width=self.height, height=self.width)
 
 
 @dataclass
@@ -218,6 +240,9 @@ def _walk(plan: Plan, rules: RegimeRules, items: list, numbers: tuple, where: st
     ordinal = 0
     for i, item in enumerate(items):
         path = f"{where}[{i}]"
+        if isinstance(item, PlanTable):
+            out.append((item, None, False, path))
+            continue
         if not isinstance(item, Section):
             out.append((item, rules.body.paragraph, False, path))
             continue
@@ -233,21 +258,39 @@ def _walk(plan: Plan, rules: RegimeRules, items: list, numbers: tuple, where: st
         _walk(plan, rules, item.content, nums, f"{path}.content", out)
 
 
-def body_paras(b: _Builder, plan: Plan) -> list[Para]:
-    """Mirror of ``writer_body.body_paragraphs``: every paragraph, in order, with its keep rules."""
+def body_paras(b: _Builder, plan: Plan) -> list:
+    """Mirror of ``writer_body.body_paragraphs``: every paragraph and table, in order, with its keep rules."""
     rules = b.rules
     body = rules.body
     items = [(t, body.paragraph, False, f"preamble[{i}]") for i, t in enumerate(plan.preamble)]
     _walk(plan, rules, plan.sections, (), "sections", items)
     items += [(t, body.paragraph, False, f"closing[{i}]") for i, t in enumerate(plan.closing)]
+    return content_blocks(b, items, keep_last=True, available=b.text_width_twips)
+
+
+def content_blocks(b: _Builder, items: list, *, keep_last: bool, available: int) -> list:
+    """Mirror of ``writer_body._render``: paragraphs with the body's spacing, tables as the writer sets them."""
+    from .tables import table_blocks
+
+    body = b.rules.body
     first_line = twips_pt(ooxml.twips(body.first_line_indent_mm))
     after = twips_pt(ooxml.pt_twips(body.space_after_pt))
     last = len(items) - 1
     out = []
     for i, (text, style, heading, path) in enumerate(items):
-        keep = (heading and body.keep_heading_with_next) or i == last
+        if isinstance(text, PlanTable):
+            out += table_blocks(text, available, path, body.paragraph.size)
+            continue
+        keep = (heading and body.keep_heading_with_next) or (keep_last and i == last)
         out.append(Para(ooxml.clean_text(text), style, first_line=first_line, after=after, keep_next=keep,
                         widow=body.widow_control, path=path))
+    return out
+
+
+def content_items(plan: Plan, rules: RegimeRules, content: list, where: str) -> list:
+    """An appendix's content in reading order, numbered from I. again (as ``writer_body.content_xml``)."""
+    out: list = []
+    _walk(plan, rules, content, (), where, out)
     return out
 
 
@@ -279,6 +322,8 @@ def foot_table(b: _Builder, plan: Plan) -> Table:
 
 def page_blocks(plan: Plan, today: _dt.date | None = None) -> list:
     """Every block of the DOCX body, in order: header table, title, text, foot table."""
+    from .tables import appendix_blocks
+
     b = _Builder(rules_for(plan.regime))
     return ([header_table(b, plan, today)] + title_paras(b, plan) + body_paras(b, plan)
-            + [foot_table(b, plan)])
+            + [foot_table(b, plan)] + appendix_blocks(b, plan))

@@ -5,14 +5,16 @@ a paragraph breaks between lines, never leaving one line alone at the foot
 or the head of a page (widow and orphan control); a paragraph that keeps with
 the next moves to the next page with it when the next one's first lines do
 not fit (headings; the last paragraph before the signature table); a table
-row that cannot split moves whole.
+row that cannot split moves whole, and a table's header rows (``w:tblHeader``)
+come again at the top of each page it runs onto; an appendix starts a new
+page, turned when it is landscape.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .blocks import PageSetup
-from .typeset import LaidPara, LaidRow, Rule
+from .typeset import LaidBreak, LaidPara, LaidRow, Rule
 
 SLACK = 0.01  # points: rounding never pushes a line that fits onto the next page
 
@@ -25,6 +27,7 @@ class Piece:
     top: float
     bottom: float
     path: str
+    repeated: bool = False  # a table's header row drawn again atop a page the table runs onto
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Page:
     runs: list = field(default_factory=list)  # Run, page coordinates in points
     rules: list = field(default_factory=list)  # Rule, page coordinates
     pieces: list = field(default_factory=list)  # Piece: which laid item shows where on the page
+    edges: list = field(default_factory=list)  # Edge: table cell borders, page coordinates
+    landscape: bool = False  # an appendix's turned page (the sheet is the setup's, turned)
 
     @property
     def text(self) -> str:
@@ -49,6 +54,8 @@ def _first_piece(item) -> float:
     """Height of the least of ``item`` that must come on the page with a paragraph kept to it."""
     if isinstance(item, LaidRow):
         return item.height
+    if isinstance(item, LaidBreak):
+        return 0.0
     n = len(item.lines)
     k = n if (item.widow and n <= 3) else _min_lines(item, n)
     return item.before + sum(line.height for line in item.lines[:k])
@@ -61,20 +68,36 @@ class _Pager:
         self.pages = [Page()]
         self.y = 0.0
         self.index = 0  # the item being placed
+        self.where: dict = {}  # id of a laid item -> its index
+        self.last_table = None  # the header-row list of the table whose row was placed last
 
-    def new_page(self):
-        self.pages.append(Page())
+    def new_page(self, landscape: bool | None = None):
+        turned = self.pages[-1].landscape if landscape is None else landscape
+        self.pages.append(Page(landscape=turned))
+        self.limit = (self.setup.turned() if turned else self.setup).text_height
         self.y = 0.0
+
+    def turn_page(self, item: LaidBreak):
+        """An appendix: a new page unless this one is still empty, turned as the appendix asks."""
+        page = self.pages[-1]
+        if page.pieces:
+            self.new_page(item.landscape)
+        elif page.landscape != item.landscape:
+            page.landscape = item.landscape
+            self.limit = (self.setup.turned() if item.landscape else self.setup).text_height
+        self.last_table = None
 
     def room(self) -> float:
         return self.limit - self.y
 
-    def draw_row(self, row: LaidRow):
+    def draw_row(self, row: LaidRow, index: int | None = None):
         page, top = self.pages[-1], self.setup.top + self.y
         page.runs += [r.moved(self.setup.left, top) for r in row.runs]
         page.rules += [Rule(self.setup.left + r.x1, self.setup.left + r.x2, top + r.y, r.thickness)
                        for r in row.rules]
-        page.pieces.append(Piece(self.index, self.y, self.y + row.height, row.path))
+        page.edges += [e.moved(self.setup.left, top) for e in row.edges]
+        page.pieces.append(Piece(self.index if index is None else index, self.y, self.y + row.height, row.path,
+                                 index is not None))
         self.y += row.height
 
     def draw_lines(self, para: LaidPara, start: int, end: int, before: float, after: float):
@@ -122,7 +145,11 @@ class _Pager:
     def place_row(self, row: LaidRow):
         if self.y > 0 and self.y + row.height > self.limit + SLACK:
             self.new_page()
+        if self.y == 0 and not row.header and row.repeat and self.last_table is row.repeat:
+            for head in row.repeat:  # the table ran onto this page: its header rows again
+                self.draw_row(head, self.where[id(head)])
         self.draw_row(row)
+        self.last_table = row.repeat
 
     def keep_chain(self, items: list, i: int):
         """Move a chain of keep-with-next paragraphs to a new page when what follows would not fit."""
@@ -141,12 +168,17 @@ class _Pager:
 def paginate(items: list, setup: PageSetup) -> list[Page]:
     """Pages of placed runs and rules; always at least one page."""
     pager = _Pager(setup)
+    pager.where = {id(item): i for i, item in enumerate(items)}
     for i, item in enumerate(items):
         pager.index = i
+        if isinstance(item, LaidBreak):
+            pager.turn_page(item)
+            continue
         if item.keep_next:
             pager.keep_chain(items, i)
         if isinstance(item, LaidRow):
             pager.place_row(item)
         else:
+            pager.last_table = None
             pager.place_para(item)
     return pager.pages

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..plan.layout import TextStyle
-from .blocks import Para, Row, Table
+from .blocks import PageBreak, Para, Row, Table
 
 # Times New Roman and Liberation Serif (metric-compatible): units per em 2048.
 ASCENT, DESCENT, LINE_GAP, UNITS = 1825, 443, 87, 2048
@@ -85,6 +85,20 @@ class LaidPara:
         return self.before + sum(line.height for line in self.lines) + self.after
 
 
+@dataclass(frozen=True)
+class Edge:
+    """A cell border: a straight line from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    thickness: float
+
+    def moved(self, dx: float, dy: float) -> "Edge":
+        return Edge(self.x1 + dx, self.y1 + dy, self.x2 + dx, self.y2 + dy, self.thickness)
+
+
 @dataclass
 class LaidRow:
     """A table row set as one unit: its height and what it draws, y from the row's top."""
@@ -96,10 +110,26 @@ class LaidRow:
     path: str
     keep_next: bool = False
     widow: bool = False
+    edges: list = field(default_factory=list)  # Edge: cell borders
+    header: bool = False  # a header row (w:tblHeader)
+    repeat: list = field(default_factory=list)  # the table's header rows, one list shared by its rows
 
     @property
     def lines(self) -> list:
         return [Line(self.height, [])]
+
+
+@dataclass
+class LaidBreak:
+    """A new page (an appendix's), turned or not."""
+
+    landscape: bool
+    path: str
+    keep_next: bool = False
+    widow: bool = False
+    before: float = 0.0
+    height: float = 0.0
+    lines: list = field(default_factory=list)
 
 
 # A break is allowed after spaces, and after a hyphen inside a word (58-|NQ/TW, 2021-|2025).
@@ -219,19 +249,29 @@ def set_row(row: Row, table: Table, metrics: Metrics) -> LaidRow:
 
 
 def set_blocks(blocks: list, width: float, metrics: Metrics, cache: dict | None = None) -> list:
-    """Every block set in the text width: LaidPara and LaidRow, in order.
+    """Every block set in the text width: LaidPara, LaidRow and LaidBreak, in order.
 
-    ``cache`` (block → its laid items) lets a live preview set again only the blocks that changed.
+    A page break sets the width of what follows it (a landscape appendix is wider).
+    ``cache`` (block, width → its laid items) lets a live preview set again only the blocks that changed.
     """
     out = []
     for block in blocks:
-        laid = cache.get(block) if cache is not None else None
+        if isinstance(block, PageBreak):
+            width = block.width
+            out.append(LaidBreak(block.landscape, block.path))
+            continue
+        key = (block, width)
+        laid = cache.get(key) if cache is not None else None
         if laid is None:
-            if isinstance(block, Table):
+            if isinstance(block, Table) and block.border:
+                from .grid import set_grid
+
+                laid = set_grid(block, metrics)
+            elif isinstance(block, Table):
                 laid = [set_row(row, block, metrics) for row in block.rows]
             else:
                 laid = [set_para(block, width, metrics)]
             if cache is not None:
-                cache[block] = laid
+                cache[key] = laid
         out += laid
     return out

@@ -101,3 +101,72 @@ def generated_plans(count: int = 32, seed: int = 1000) -> dict[str, Plan]:
     """``count`` plans, the shapes in turn, each with its own seed."""
     return {f"gen-{i:02d}-{SHAPES[i % len(SHAPES)]}": make_plan(seed + i, SHAPES[i % len(SHAPES)])
             for i in range(count)}
+
+
+# ---- plans with tables and appendices (issue 11) ---------------------------------------
+DUTY_HEAD = ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+UNITS = ("Văn phòng HĐND và UBND xã", "Công chức Văn hóa - Xã hội", "Đoàn Thanh niên", "Hội Phụ nữ",
+         "Công an xã", "Ban Chỉ huy Quân sự xã", "Các thôn, bản", "Trạm Y tế xã", "Hội Nông dân")
+MONTHS = ("Tháng 3/2026", "Quý II/2026", "Trước 30/6/2026", "Thường xuyên", "Tháng 10/2026", "Năm 2026")
+
+
+def duties_table(rng: random.Random, rows: int, *, groups: bool = False, merged: bool = False,
+                 length: int = 14) -> dict:
+    """A duties table: header row, numbered rows, at times group rows across and a merged unit column."""
+    out, number, group = [list(DUTY_HEAD)], 0, 0
+    while len(out) - 1 < rows:
+        if groups and (group == 0 or rng.random() < 0.12):
+            group += 1
+            out.append([{"text": f"{'I II III IV V VI VII VIII IX X'.split()[(group - 1) % 10]}. "
+                                 + sentence(rng, rng.randint(3, 7)).rstrip(".;").upper(), "colspan": 5}])
+            continue
+        number += 1
+        if merged and rng.random() < 0.15 and rows - len(out) > 3:
+            span = rng.randint(2, 3)
+            out.append([str(number), sentence(rng, max(3, int(rng.gauss(length, length / 2)))),
+                        {"text": rng.choice(UNITS), "rowspan": span}, rng.choice(UNITS), rng.choice(MONTHS)])
+            for _ in range(span - 1):
+                number += 1
+                out.append([str(number), sentence(rng, max(3, int(rng.gauss(length, length / 2)))),
+                            rng.choice(UNITS), rng.choice(MONTHS)])
+            continue
+        unit2 = rng.choice(UNITS) + ("\n" + rng.choice(UNITS) if rng.random() < 0.2 else "")
+        out.append([str(number), sentence(rng, max(3, int(rng.gauss(length, length / 2)))),
+                    rng.choice(UNITS), unit2, rng.choice(MONTHS)])
+    return {"table": {"header": 1, "rows": out}}
+
+
+TABLE_SHAPES = ("section-table", "long-table", "appendix", "landscape", "merged", "two-appendices")
+
+
+def make_table_plan(seed: int, shape: str):
+    """A generated plan (``make_plan``) carrying tables in its sections and/or appendices."""
+    from kehoach_desktop.plan.table import Appendix, Table
+
+    rng = random.Random(seed * 7 + 3)
+    plan = make_plan(seed, "plain" if seed % 2 else "short-points")
+    target = plan.sections[-1].content
+    if shape in ("section-table", "merged", "two-appendices"):
+        target.append(Table.from_dict(duties_table(rng, rng.randint(4, 14), groups=shape == "merged",
+                                                   merged=shape == "merged")))
+        if rng.random() < 0.5:
+            target.append(sentence(rng, 30))
+    if shape == "long-table":
+        target.insert(0, Table.from_dict(duties_table(rng, rng.randint(40, 90), groups=True, length=18)))
+    if shape in ("appendix", "landscape", "two-appendices"):
+        turned = shape == "landscape" or (shape == "two-appendices" and seed % 2 == 0)
+        rows = rng.randint(25, 70) if turned else rng.randint(8, 40)
+        plan.appendices.append(Appendix(
+            title="", summary=sentence(rng, rng.randint(5, 14)).rstrip(".;"), landscape=turned or None,
+            content=[Table.from_dict(duties_table(rng, rows, groups=True, merged=seed % 3 == 0, length=22))]))
+    if shape == "two-appendices":
+        plan.appendices.append(Appendix(
+            title="", summary="Danh sách thành viên Ban Chỉ đạo", landscape=None if seed % 2 == 0 else True,
+            content=[sentence(rng, 25), Table.from_dict(duties_table(rng, rng.randint(5, 20)))]))
+    return plan
+
+
+def table_plans(count: int = 18, seed: int = 3000) -> dict:
+    return {f"tab-{i:02d}-{TABLE_SHAPES[i % len(TABLE_SHAPES)]}": make_table_plan(seed + i,
+                                                                            TABLE_SHAPES[i % len(TABLE_SHAPES)])
+            for i in range(count)}

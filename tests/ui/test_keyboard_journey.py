@@ -107,6 +107,9 @@ def test_a_whole_plan_with_the_keyboard_only(qtbot, tmp_path, answers, monkeypat
     assert wizard.current_step().key == "signature"
     type_text(qtbot, tab_to(qtbot, window, "signature.name"), "Lò Thị Xuân")
     next_step(qtbot, window)
+    assert wizard.current_step().key == "appendices"  # Phụ lục: none for this plan, on to the check
+    assert tab_to(qtbot, window, "appendixAdd") is not None  # (its buttons are in the Tab order)
+    next_step(qtbot, window)
     assert wizard.current_step().key == "review"
 
     target = tmp_path / "phong-chay-rung.docx"

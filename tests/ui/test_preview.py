@@ -1,4 +1,4 @@
-"""The live preview: blocks from the layout rules (pure), pagination (pure), and the widget."""
+"""The live preview: the printed blocks from the layout rules (pure), and the widget."""
 from __future__ import annotations
 
 import re
@@ -6,11 +6,10 @@ import re
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kehoach_desktop.pages.blocks import Para, Table, page_blocks
 from kehoach_desktop.plan.edits import InsertItem
 from kehoach_desktop.plan.layout import rules_for
 from kehoach_desktop.plan.model import Plan, Section
-from kehoach_desktop.plan.page_flow import FlowBlock, paginate
-from kehoach_desktop.plan.page_html import page_blocks, page_html
 from kehoach_desktop.ui.plan_document import PlanDocument
 from kehoach_desktop.ui.widgets.preview import PreviewWidget
 
@@ -33,80 +32,74 @@ def state_plan(**kw) -> Plan:
     return Plan.from_dict(data)
 
 
-def style_of(html: str, text: str) -> str:
-    """The style attribute of the <p> that holds ``text``."""
-    m = re.search(r'<p align="(\w+)" style="([^"]*)">' + re.escape(text) + "</p>", html)
-    assert m, f"{text!r} not found"
-    return f"align={m.group(1)};{m.group(2)}"
+def paras(blocks) -> list:
+    """Every paragraph of the printed blocks, those inside the header and foot tables too."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out += [p for row in block.rows for cell in row.cells for p in cell.paras]
+        elif isinstance(block, Para):
+            out.append(block)
+    return out
+
+
+def para_of(blocks, text: str) -> Para:
+    found = [p for p in paras(blocks) if p.text == text]
+    assert found, f"{text!r} not found"
+    return found[0]
 
 
 # ---- pure: blocks from the rules --------------------------------------------------------
 def test_state_header_words_and_sizes():
-    html = page_blocks(state_plan())[0].html
+    blocks = page_blocks(state_plan())
     rules = rules_for("state")
-    assert "font-size:12pt;font-weight:bold" in style_of(html, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    motto = style_of(html, "Độc lập - Tự do - Hạnh phúc")
-    assert f"font-size:{rules.motto_style.size:g}pt" in motto and "underline" in motto
-    assert "font-size:13pt" in style_of(html, "Số: 05/KH-UBND")  # padded number
-    assert "font-style:italic" in style_of(html, "Cẩm Tân, ngày 03 tháng 02 năm 2025")
-    assert "ỦY BAN NHÂN DÂN<br/>XÃ CẨM TÂN" in html  # broken at a natural place
-    assert "<hr" in html
+    national = para_of(blocks[:1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").style
+    assert national.size == 12 and national.bold
+    motto = para_of(blocks[:1], "Độc lập - Tự do - Hạnh phúc").style
+    assert motto.size == rules.motto_style.size and motto.bold
+    assert para_of(blocks[:1], "Số: 05/KH-UBND").style.size == 13  # padded number
+    assert para_of(blocks[:1], "Cẩm Tân, ngày 03 tháng 02 năm 2025").style.italic
+    assert para_of(blocks[:1], "ỦY BAN NHÂN DÂN\nXÃ CẨM TÂN")  # broken at a natural place
+    assert any(p.rule for p in paras(blocks[:1]))  # the line under the motto
 
 
 def test_party_header_and_title():
     plan = state_plan(regime="party", header={"issuer": "ĐẢNG ỦY XÃ A", "number": "", "symbol": "KH/ĐU"})
     blocks = page_blocks(plan)
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in blocks[0].html and "Độc lập" not in blocks[0].html
-    assert ">*</p>" in blocks[0].html
-    assert re.search(r"Số(&nbsp;){6,}-KH/ĐU", blocks[0].html)  # the blank for the văn thư is kept
-    title = blocks[1].html
-    assert "font-size:16pt;font-weight:bold" in style_of(title, "KẾ HOẠCH")
-    assert ">-----</p>" in title
+    texts = [p.text for p in paras(blocks[:1])]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in texts and not any("Độc lập" in t for t in texts)
+    assert "*" in texts
+    assert any(re.fullmatch(r"Số\s{6,}-KH/ĐU", t) for t in texts)  # the blank for the văn thư is kept
+    title = para_of(blocks, "KẾ HOẠCH").style
+    assert title.size == 16 and title.bold
+    assert para_of(blocks, "-----")
 
 
 def test_body_headings_labels_and_foot():
     blocks = page_blocks(state_plan())
-    by_path = {b.path: b for b in blocks}
+    by_path = {b.path: b for b in blocks if isinstance(b, Para)}
     h1 = by_path["sections[0]"]
-    assert h1.kind == "heading" and h1.keep_with_next
-    assert "font-weight:bold" in style_of(h1.html, "I. MỤC ĐÍCH, YÊU CẦU")
-    assert "font-weight:bold" in style_of(by_path["sections[0].content[0]"].html, "1. Mục đích")
-    assert "font-weight:normal" in style_of(by_path["sections[0].content[1].content[0]"].html, "a) Thiết thực")
-    body = style_of(by_path["preamble[0]"].html, "Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh;")
-    assert body.startswith("align=justify") and "font-size:14pt" in body and "text-indent:37.8px" in body
-    assert by_path["preamble[0]"].after_pt == rules_for("state").body.space_after_pt
-    assert blocks[-2].path == "closing[0]" and blocks[-2].keep_with_next  # goes with the signature
-    foot = blocks[-1].html
-    assert "font-weight:bold;font-style:italic" in style_of(foot, "Nơi nhận:")
-    assert "font-size:11pt" in style_of(foot, "- Các thôn (để thực hiện);")
-    assert "- Lưu: VT, VH.</p>" in foot
-    assert "TM. ỦY BAN NHÂN DÂN" in foot and "HNT.(20)" in foot and "Nguyễn Văn A" in foot
+    assert h1.text == "I. MỤC ĐÍCH, YÊU CẦU" and h1.keep_next and h1.style.bold
+    assert by_path["sections[0].content[0]"].text == "1. Mục đích" and by_path["sections[0].content[0]"].style.bold
+    sub = by_path["sections[0].content[1].content[0]"]
+    assert sub.text == "a) Thiết thực" and not sub.style.bold
+    body = by_path["preamble[0]"]
+    assert body.style.align == "justify" and body.style.size == 14 and body.first_line > 0
+    assert body.after == rules_for("state").body.space_after_pt
+    assert blocks[-2].path == "closing[0]" and blocks[-2].keep_next  # goes with the signature
+    foot = blocks[-1:]
+    label = para_of(foot, "Nơi nhận:").style
+    assert label.bold and label.italic
+    assert para_of(foot, "- Các thôn (để thực hiện);").style.size == 11
+    assert para_of(foot, "- Lưu: VT, VH.")
+    texts = " ".join(p.text for p in paras(foot))
+    assert "TM. ỦY BAN NHÂN DÂN" in texts and "HNT.(20)" in texts and "Nguyễn Văn A" in texts
 
 
-def test_plain_section_and_escape():
+def test_plain_section_keeps_its_text():
     plan = state_plan(sections=[{"title": "A <b> & c", "plain": True, "content": []}])
-    blocks = page_blocks(plan)
-    plain = next(b for b in blocks if b.path == "sections[0]")
-    assert plain.kind == "paragraph" and "I. A &lt;b&gt; &amp; c" in plain.html
-    assert page_html(plan).startswith("<html>")
-
-
-# ---- pure: pagination ------------------------------------------------------------------------
-def test_paginate_splits_at_allowed_breaks():
-    pages = paginate([FlowBlock(60), FlowBlock(100, breaks=(20, 40, 60, 80))], 100)
-    assert len(pages) == 2
-    first = pages[0][-1]
-    assert (first.index, first.top, first.bottom) == (1, 0, 40)
-    assert (pages[1][0].top, pages[1][0].y) == (40, 0)
-
-
-def test_paginate_keep_with_next_and_unsplittable():
-    pages = paginate([FlowBlock(80), FlowBlock(10, keep_with_next=True), FlowBlock(30, splittable=False)], 100)
-    assert [p.index for p in pages[1]] == [1, 2]  # the heading went with the block
-    pages = paginate([FlowBlock(250, splittable=False), FlowBlock(10)], 100)
-    assert len(pages) == 2 and pages[0][0].bottom == 250
-    pages = paginate([FlowBlock(250)], 100)  # no break allowed: cut at the page end
-    assert [len(p) for p in pages] == [1, 1, 1]
+    plain = next(b for b in page_blocks(plan) if b.path == "sections[0]")
+    assert plain.text == "I. A <b> & c" and not plain.keep_next
 
 
 # ---- the widget --------------------------------------------------------------------------------

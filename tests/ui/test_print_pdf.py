@@ -148,3 +148,30 @@ def test_file_menu_exports_a_pdf_of_the_plan(qtbot, answers, tmp_path):
     need_program("pdftotext")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True).stdout.decode("utf-8")
     assert "In thử kế hoạch tuyên truyền" in text
+
+
+def test_a_landscape_appendix_prints_on_a_turned_pdf_page_with_its_table_as_text(qapp, tmp_path):
+    """The PDF page of a landscape appendix is itself landscape; the table's words come back as text."""
+    need_program("pdfinfo", "pdftotext")
+    from kehoach_desktop.pages.blocks import PrintOptions
+    from kehoach_desktop.plan.model import Plan
+    from kehoach_desktop.ui.printing.layout import PrintLayout
+    from kehoach_desktop.ui.printing.pdf import pdf_bytes
+
+    rows = [["TT", "Nội dung công việc", "Thời gian hoàn thành"]] + [[str(i), f"Việc số {i}", "Quý II"]
+                                                                     for i in range(1, 4)]
+    plan = Plan.from_dict({"format": "kehoach", "version": 1, "summary": "In ngang", "signature": {"name": "A"},
+                           "sections": [{"title": "NỘI DUNG", "content": ["Một đoạn."]}],
+                           "appendices": [{"summary": "Phân công", "landscape": True,
+                                           "content": [{"table": {"rows": rows}}]}]})
+    target = tmp_path / "ngang.pdf"
+    target.write_bytes(pdf_bytes(PrintLayout(plan, PrintOptions(draft_mark=False))))
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9", str(target)], capture_output=True, text=True).stdout
+    pages = [line for line in info.splitlines() if line.startswith("Page") and " size:" in line]
+    sizes = [line.split("size:")[1].split("pts")[0].split(" x ") for line in pages]
+    assert len(sizes) == 2
+    (w1, h1), (w2, h2) = ((float(a), float(b)) for a, b in sizes)
+    assert w1 < h1 and w2 > h2  # the plan upright, the appendix turned
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(target), "-"], capture_output=True,
+                          text=True).stdout
+    assert "PHỤ LỤC" in text and "Việc số 3" in text and "Nội dung công việc" in text

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kehoach_desktop.io import load_plan
+from kehoach_desktop.pages.typeset import LaidRow
 from kehoach_desktop.plan.table import Table
 
 from .test_wizard_journeys import choose_in_new_plan_dialog, make_window
@@ -51,6 +52,12 @@ def _open_duties_step(qtbot, window):
     wizard = window.wizard
     index = next(i for i, s in enumerate(wizard.steps) if "TỔ CHỨC THỰC HIỆN" in s.title)
     wizard.go_to(index)
+    # The new plan gives the keyboard to the step's first field on the next turn of the event loop.
+    # (the offscreen platform leaves no window active once the dialog is gone)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    first = wizard.current_step().first_input()
+    qtbot.waitUntil(lambda: first is None or QApplication.focusWidget() is first)
     return wizard.current_step()
 
 
@@ -101,8 +108,14 @@ def test_duties_table_typed_pasted_undone_redone_and_saved(qtbot, tmp_path, answ
 
     # The preview shows the table as it will print.
     preview = window.wizard.preview
-    qtbot.waitUntil(lambda: any(b.kind == "table" and "Treo băng rôn" in b.html for b in preview.blocks))
-    assert "Thời gian hoàn thành" in preview.page_text()
+    shown = lambda: " ".join(preview.page_text().split())  # noqa: E731  (cells break their lines)
+    qtbot.waitUntil(lambda: "Treo băng rôn, khẩu hiệu" in shown())
+    assert "Thời gian hoàn thành" in shown() and "Đoàn Thanh niên Hội Phụ nữ" in shown()
+    where = path  # the table in the plan
+    rows = [b for b in preview.blocks if isinstance(b, LaidRow) and b.path.startswith(f"{where}.rows[")]
+    assert len(rows) == 5 and rows[0].header  # one laid row per table row, the first a header row
+    page = preview.page_of(f"{where}.rows[3][0].text")
+    assert preview.pages_view.layout_.pages[page].edges  # the cell borders, drawn as lines
 
     target = tmp_path / "bang.docx"
     answers.save_paths.append(str(target))
@@ -182,13 +195,16 @@ def test_preview_repeats_the_header_row_and_turns_the_landscape_appendix(qtbot):
                                            "content": [{"table": {"rows": rows[:3]}}]}]})
     preview = PreviewWidget(PlanDocument(plan))
     qtbot.addWidget(preview)
-    pages = preview.pages_view.pages
-    table = next(i for i, b in enumerate(preview.blocks) if b.kind == "table")
-    holding = [p for p in pages if any(piece.index == table for piece in p)]
+    items, pages = preview.blocks, preview.pages_view.layout_.pages
+    head = next(i for i, b in enumerate(items) if isinstance(b, LaidRow) and b.header)
+    of_table = lambda i: isinstance(items[i], LaidRow) and items[i].repeat is items[head].repeat  # noqa: E731
+    holding = [p for p in pages if any(of_table(piece.index) for piece in p.pieces)]
     assert len(holding) >= 3  # the long table runs over pages
-    for page in holding[1:]:
-        first = page[0]
-        assert first.index == table and first.head > 0 and first.top == 0  # its header row again on top
+    for page in holding[1:]:  # its header row again on top of each page it runs onto
+        first = page.pieces[0]
+        assert first.index == head and first.repeated and first.top == 0
+        assert page.runs[0].text == "TT" and "Nội dung công việc" in page.text
+    assert sum(piece.index == head for page in holding for piece in page.pieces) == len(holding)
     turned = preview.pages_view.turned
     assert turned.count(True) == 1 and turned[-1]
     width, height = preview.pages_view.page_size(len(pages) - 1)

@@ -6,7 +6,7 @@ caller scales the painter to its device.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ...pages.blocks import PageSetup
@@ -28,7 +28,10 @@ def draw_page(painter: QPainter, page: Page, number: int, setup: PageSetup, *, d
 
     Runs are drawn grouped by font: one ``setFont`` per face and size, not per word
     (PySide6 6.12 on Python 3.11 loses a reference to None on each such setter call).
+    A landscape page (an appendix) is drawn on the turned sheet: the caller turns the device.
     """
+    if page.landscape:
+        setup = setup.turned()
     painter.setPen(QPen(QColor(0, 0, 0)))
     by_style: dict = {}
     for run in page.runs:
@@ -45,6 +48,7 @@ def draw_page(painter: QPainter, page: Page, number: int, setup: PageSetup, *, d
     for rule in page.rules:
         painter.fillRect(QRectF(rule.x1 * UNIT, (rule.y - rule.thickness / 2) * UNIT,
                                 (rule.x2 - rule.x1) * UNIT, rule.thickness * UNIT), QColor(0, 0, 0))
+    _draw_edges(painter, page.edges)
     if number > 0 or setup.number_first_page:
         style = setup.page_number
         painter.setFont(_font(style))
@@ -54,6 +58,21 @@ def draw_page(painter: QPainter, page: Page, number: int, setup: PageSetup, *, d
         painter.drawText(QPointF(x, (setup.header_distance + ascent(style.size)) * UNIT), text)
     if draft:
         _draw_draft_mark(painter, setup)
+
+
+def _draw_edges(painter: QPainter, edges: list):
+    """Table borders as vector lines, one pen per thickness."""
+    by_thickness: dict = {}
+    for edge in edges:
+        by_thickness.setdefault(edge.thickness, []).append(
+            QLineF(edge.x1 * UNIT, edge.y1 * UNIT, edge.x2 * UNIT, edge.y2 * UNIT))
+    for thickness, lines in by_thickness.items():
+        pen = QPen(QColor(0, 0, 0))
+        pen.setWidthF(thickness * UNIT)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        painter.setPen(pen)
+        painter.drawLines(lines)
+    painter.setPen(QPen(QColor(0, 0, 0)))
 
 
 def _draw_draft_mark(painter: QPainter, setup: PageSetup):

@@ -31,11 +31,13 @@ def shows_draft_mark(layout: PrintLayout) -> bool:
     return options.draft_mark
 
 
-def page_layout(layout: PrintLayout) -> QPageLayout:
+def page_layout(layout: PrintLayout, landscape: bool = False) -> QPageLayout:
+    """The sheet, no margins (the pages carry their own); turned for a landscape appendix."""
     setup = layout.setup
     size = QPageSize(QSizeF(setup.width / POINTS_PER_MM, setup.height / POINTS_PER_MM),
                      QPageSize.Unit.Millimeter, "A4", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    turn = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(size, turn, QMarginsF(0, 0, 0, 0))
 
 
 def pdf_bytes(layout: PrintLayout, progress: Callable[[int, int], None] | None = None) -> bytes:
@@ -46,7 +48,8 @@ def pdf_bytes(layout: PrintLayout, progress: Callable[[int, int], None] | None =
     writer = QPdfWriter(buffer)
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setResolution(round(72 * UNIT))  # one device pixel per drawing unit
-    writer.setPageLayout(page_layout(layout))
+    first = layout.pages[0].landscape if layout.pages else False
+    writer.setPageLayout(page_layout(layout, first))
     writer.setTitle(document_title(layout.plan))
     writer.setAuthor(document_author(layout.plan))
     writer.setCreator(CREATOR)
@@ -55,6 +58,8 @@ def pdf_bytes(layout: PrintLayout, progress: Callable[[int, int], None] | None =
     total = layout.page_count
     for number, page in enumerate(layout.pages):
         if number:
+            if page.landscape != layout.pages[number - 1].landscape:
+                writer.setPageLayout(page_layout(layout, page.landscape))  # applies from the next page
             writer.newPage()
         draw_page(painter, page, number, layout.setup, draft=draft)
         if progress:

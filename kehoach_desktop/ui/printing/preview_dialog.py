@@ -97,9 +97,9 @@ class PrintPreviewDialog(QDialog):
         return self.layout_.page_count
 
     def current_page(self) -> int:
-        height = (self.sheets.geometry_.height + PAGE_GAP) * self.sheets.zoom
-        middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
-        return max(1, min(self.page_count, int(middle // max(1, height)) + 1))
+        middle = (self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3) / self.sheets.zoom
+        passed = sum(1 for n in range(1, self.page_count) if self.sheets.page_top(n) <= middle)
+        return max(1, min(self.page_count, passed + 1))  # (turned pages are shorter)
 
     def _update_page_label(self, *_):
         self.pages_label.setText(f"Trang {self.current_page()} / {self.page_count}  ·  "
@@ -118,7 +118,7 @@ class PrintPreviewDialog(QDialog):
 
     def fit_width(self):
         width = max(200, self.scroll.viewport().width() - 4)
-        self.set_zoom(width / (self.layout_.setup.width * PX_PER_PT + 2 * PAGE_GAP))
+        self.set_zoom(width / (self.sheets.widest() + 2 * PAGE_GAP))  # (a turned page is wider)
 
     # ---- print and PDF ---------------------------------------------------------------
     def print_pages(self) -> bool:

@@ -38,11 +38,16 @@ def print_layout(layout: PrintLayout, printer, progress: Callable[[int, int], No
     scale = printer.resolution() / 72 / UNIT
     try:
         for i, number in enumerate(numbers):
+            page = layout.pages[number]
             if i:
+                if page.landscape != layout.pages[numbers[i - 1]].landscape:
+                    printer.setPageLayout(page_layout(layout, page.landscape))  # a landscape appendix
                 printer.newPage()
+            elif page.landscape:
+                printer.setPageLayout(page_layout(layout, True))
             painter.save()
             painter.scale(scale, scale)
-            draw_page(painter, layout.pages[number], number, layout.setup, draft=draft)
+            draw_page(painter, page, number, layout.setup, draft=draft)
             painter.restore()
             if progress:
                 progress(i + 1, len(numbers))

@@ -64,6 +64,8 @@ class PagesView(QWidget):
         self.draft = False  # the DỰ THẢO mark (the print preview shows it when it will print)
         self.laid: list = []
         self.pages: list = [[]]
+        self.turned: list = [False]  # per page: an appendix's landscape page, drawn turned
+        self._tops: list = [PAGE_GAP]
         self.zoom = 1.0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -73,6 +75,11 @@ class PagesView(QWidget):
         self.laid = layout.items
         self.pages = [[PagePiece(p.index, p.top * PX_PER_PT, 0.0, (p.bottom - p.top) * PX_PER_PT)
                        for p in page.pieces] for page in layout.pages]
+        self.turned = [page.landscape for page in layout.pages]
+        self._tops, top = [], PAGE_GAP
+        for number in range(len(self.pages)):
+            self._tops.append(top)
+            top += self.page_size(number)[1] + PAGE_GAP
         self._resize()
         self.update()
 
@@ -85,20 +92,38 @@ class PagesView(QWidget):
         g = self.geometry_
         if g is None:
             return
-        w = (g.width + 2 * PAGE_GAP) * self.zoom
-        h = (len(self.pages) * (g.height + PAGE_GAP) + PAGE_GAP) * self.zoom
+        w = (self.widest() + 2 * PAGE_GAP) * self.zoom
+        last = len(self.pages) - 1
+        h = (self.page_top(last) + self.page_size(last)[1] + PAGE_GAP) * self.zoom
         self.setFixedSize(int(w), int(h))
+
+    def page_size(self, page: int) -> tuple[float, float]:
+        """The sheet of page ``page`` in pixels at zoom 1: (width, height), turned for a landscape page."""
+        g = self.geometry_
+        if page < len(self.turned) and self.turned[page]:
+            return g.height, g.width
+        return g.width, g.height
+
+    def widest(self) -> float:
+        """The widest sheet in pixels at zoom 1 (a turned page is wider)."""
+        return max(self.page_size(n)[0] for n in range(len(self.pages))) if self.geometry_ else 0.0
+
+    def page_left(self, page: int) -> float:
+        """Sheets are centred on the desk: a portrait page beside a turned one."""
+        return PAGE_GAP + (self.widest() - self.page_size(page)[0]) / 2
 
     def block_at(self, x: float, y: float) -> int | None:
         """The laid item drawn at widget point (x, y), or None."""
         g = self.geometry_
         if g is None:
             return None
-        x, y = x / self.zoom - PAGE_GAP - g.margin_left, y / self.zoom
+        x, y = x / self.zoom, y / self.zoom
         for number, pieces in enumerate(self.pages):
             top = self.page_top(number) + g.margin_top
+            left = self.page_left(number) + g.margin_left
+            across = g.text_width + self.page_size(number)[0] - g.width  # wider on a turned page
             for piece in pieces:
-                if 0 <= x <= g.text_width and top + piece.y <= y < top + piece.y + piece.bottom - piece.top:
+                if 0 <= x - left <= across and top + piece.y <= y < top + piece.y + piece.bottom - piece.top:
                     return piece.index
         return None
 
@@ -109,7 +134,7 @@ class PagesView(QWidget):
         super().mousePressEvent(event)
 
     def page_top(self, page: int) -> float:
-        return PAGE_GAP + page * (self.geometry_.height + PAGE_GAP)
+        return self._tops[page] if page < len(self._tops) else PAGE_GAP
 
     def paintEvent(self, event):  # noqa: N802 (Qt name)
         painter = QPainter(self)
@@ -123,7 +148,7 @@ class PagesView(QWidget):
         visible = QRectF(event.rect()).adjusted(-2, -2, 2, 2)
         visible = QRectF(visible.topLeft() / self.zoom, visible.size() / self.zoom)
         for number, page in enumerate(self.layout_.pages):
-            rect = QRectF(PAGE_GAP, self.page_top(number), g.width, g.height)
+            rect = QRectF(self.page_left(number), self.page_top(number), *self.page_size(number))
             if not rect.intersects(visible):
                 continue
             painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 90))
@@ -270,7 +295,7 @@ class PreviewWidget(QWidget):
         if g is None:
             return
         width = self.scroll.viewport().width() - 2
-        zoom = max(0.1, width / (g.width + 2 * PAGE_GAP))
+        zoom = max(0.1, width / (self.pages_view.widest() + 2 * PAGE_GAP))
         if abs(zoom - self.zoom) > 0.001:
             self._set_zoom(zoom)
         else:
