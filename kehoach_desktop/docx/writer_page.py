@@ -89,9 +89,8 @@ def _set_language(document) -> None:
     document.core_properties.language = LANGUAGE
 
 
-@lru_cache(maxsize=4)
-def base_docx(rules: RegimeRules) -> bytes:
-    """The prepared empty document of a regime's rules, as bytes (keyed by the rules themselves)."""
+def _prepared(rules: RegimeRules):
+    """python-docx's template made into the empty document of a regime's rules."""
     ctx = Ctx(rules)
     document = docx.Document()
     # The template's bibliography part and thumbnail say nothing about a plan.
@@ -103,10 +102,25 @@ def base_docx(rules: RegimeRules) -> bytes:
     core = document.core_properties
     core.author = core.last_modified_by = ""
     core.comments = core.keywords = core.subject = core.title = ""
+    return document
+
+
+@lru_cache(maxsize=4)
+def base_docx(rules: RegimeRules) -> bytes:
+    """The prepared empty document of a regime's rules, as bytes (keyed by the rules themselves)."""
     out = io.BytesIO()
-    document.save(out)
+    _prepared(rules).save(out)
     return out.getvalue()
 
 
+_FIRST_MADE: set = set()
+
+
 def new_document(rules: RegimeRules):
+    """A fresh prepared document. The first one of a process is prepared directly: the command
+    line renders once, and saving and reopening it would cost ~10 ms; later ones (the app saves
+    again and again) reopen the saved bytes, which is faster than preparing."""
+    if rules not in _FIRST_MADE:
+        _FIRST_MADE.add(rules)
+        return _prepared(rules)
     return docx.Document(io.BytesIO(base_docx(rules)))

@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Plan, Section
-from .edits import SetValue, apply_edit
 from .table import cell_paths
 from .numbering import parse_date
 
@@ -100,6 +99,8 @@ def _section_fields(items: list, where: str):
 def _set_field(plan: Plan, where: str, value: str) -> None:
     """Write ``value`` at a key path produced by ``text_fields``."""
     if ".rows[" in where:  # a table cell: rows[r][c].text
+        from .edits import SetValue, apply_edit  # lazy: the check (validate) reads fields, never writes
+
         apply_edit(plan, SetValue(where, value))
         return
     steps = re.findall(r"([a-z]+)(?:\[(\d+)\])?", where)

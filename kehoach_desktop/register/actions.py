@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import FileRejected
 from .entry import Entry, entry_from_plan
+from .number_check import typed_number  # noqa: F401 - the app and the command line take it from here
 
 MAX_XLSX_BYTES = 20 * 1024 * 1024
 
@@ -56,12 +57,6 @@ def plan_entry(plan, *, file: str = "", day: _dt.date | None = None, source: str
     entry = entry_from_plan(plan, file=file, source=source)
     entry.date = (day or _dt.date.today()).isoformat()
     return entry
-
-
-def typed_number(plan) -> int | None:
-    """The number typed in the plan's header, when it is a number."""
-    text = plan.header.number.strip()
-    return int(text) if text.isdigit() and int(text) > 0 else None
 
 
 def same_document(entry: Entry, plan) -> bool:

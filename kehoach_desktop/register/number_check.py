@@ -16,18 +16,23 @@ def check_number_used(plan, rules):
         return []
 
 
-def _problems(plan):
-    from .actions import same_document, typed_number
+def typed_number(plan) -> int | None:
+    """The number typed in the plan's header, when it is a number."""
+    text = plan.header.number.strip()
+    return int(text) if text.isdigit() and int(text) > 0 else None
 
+
+def _problems(plan):
     number = typed_number(plan)
     if number is None:
-        return
+        return  # nothing to look up: the register code (and sqlite) is not even imported
     from .units import find_profile_for, register_path
 
     profile = find_profile_for(plan)
     if profile is None or not register_path(profile.name).exists():
         return
     from ..plan.validate import problem
+    from .actions import same_document
     from .rules import kind_of
     from .units import open_register
 

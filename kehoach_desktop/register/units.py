@@ -5,7 +5,6 @@ yet gets one (from the plan's header), so ``register take`` works on a fresh mac
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -20,6 +19,8 @@ REGISTERS_DIR = "registers"
 
 def register_path(profile_name: str) -> Path:
     """A readable, unique file name: "ubnd-xa-cam-tan-3f2a91.sqlite3"."""
+    import hashlib  # lazy: ~2 ms (OpenSSL) that a validate without a register need not pay
+
     name = clean_line(profile_name) or "don-vi"
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:50] or "don-vi"
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import methodcaller
 
 from ..plan.text import fold, fold_words, nfc
 from .data import Unit, UnitData, current
@@ -37,11 +38,6 @@ def name_keys(names) -> list[str]:
     return [" ".join(_WORD.findall(f)) for f in folded]
 
 
-def _keyed(items, key_text) -> dict:
-    items = list(items)
-    return _group(zip(name_keys(key_text(x) for x in items), items))
-
-
 def exact_key(name: str) -> str:
     """The words of a name in lower case with their accents: "Đông Sơn" is not "Đồng Sơn"."""
     return " ".join(re.findall(r"\w+", modern_tones(nfc(name).lower())))
@@ -60,15 +56,24 @@ class UnitIndex:
     def __init__(self, data: UnitData):
         self.data = data
         self.province = {p.code: p for p in data.provinces}
-        self.unit = {u.code: u for u in data.units}
         self.old_province = {p.code: p for p in data.old_provinces}
-        self.new_by_name = _keyed(data.units, lambda u: u.bare)
-        self.old_by_name = _keyed(data.old_units, lambda u: u.bare)
-        self.province_by_name = _keyed(data.provinces, lambda p: p.bare)
-        self.old_province_by_name = _keyed(data.old_provinces, lambda p: p.name.split(" ", 1)[1])
-        keys = [*self.new_by_name, *self.old_by_name, *self.province_by_name, *self.old_province_by_name]
-        self.max_words = max(k.count(" ") + 1 for k in keys)
+        rows = data.rows_by_key if data.rows_by_key is not None else rows_by_key(data)  # cached: folded once
+        self.new_by_name = ByName(rows["units"], data.units)
+        self.old_by_name = ByName(rows["old_units"], data.old_units)
+        self.province_by_name = ByName(rows["provinces"], data.provinces)
+        self.old_province_by_name = ByName(rows["old_provinces"], data.old_provinces)
+        spaces = methodcaller("count", " ")
+        self.max_words = 1 + max(max(map(spaces, d)) for d in (self.new_by_name, self.old_by_name,
+                                                                 self.province_by_name, self.old_province_by_name))
+        self._unit = None
         self._completion_rows = None
+
+    @property
+    def unit(self) -> dict:
+        """Today's units by code (built on first use: a check seldom needs it)."""
+        if self._unit is None:
+            self._unit = {u.code: u for u in self.data.units}
+        return self._unit
 
     @property
     def _completion(self) -> list:
@@ -141,6 +146,45 @@ def _word_prefixes(words: list, full: str) -> bool:
             return False
         i += 1
     return True
+
+
+class ByName(dict):
+    """Name key → its records (a tuple). Stored as the records' numbers in their group, made into
+    records on the first lookup of the key: a check looks up a few names among 13,000."""
+
+    def __init__(self, rows: dict, records):
+        super().__init__(rows)
+        self._records = records
+        self._made: dict = {}
+
+    def __getitem__(self, key):
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = tuple(self._records[i] for i in dict.__getitem__(self, key))
+        return made
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def __eq__(self, other):
+        return dict(self.items()) == dict(other.items()) if isinstance(other, dict) else NotImplemented
+
+    __hash__ = None
+
+
+def rows_by_key(data: UnitData) -> dict:
+    """For each group of records: name key (``name_key`` of the name without its kind) → the
+    numbers of the records of that name, in the data's order."""
+    texts = {"provinces": [p.bare for p in data.provinces], "units": [u.bare for u in data.units],
+             "old_provinces": [p.name.split(" ", 1)[1] for p in data.old_provinces],
+             "old_units": [u.bare for u in data.old_units]}
+    return {group: _group(zip(name_keys(names), range(len(names)))) for group, names in texts.items()}
 
 
 def _group(pairs) -> dict:

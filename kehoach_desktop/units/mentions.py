@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..plan.edits import RemoveItem, SetValue, apply_edit, get_value
 from ..plan.rollover import text_fields
 from .index import name_key, same_name
 from .proposals import commune_form, provincial_form
@@ -336,6 +335,8 @@ def _place_mention(place: str, ctx):
 def apply_unit_changes(plan, mentions):
     """A new plan with each mention's chosen option applied; a mention whose text has changed
     since it was found is left alone."""
+    from ..plan.edits import RemoveItem, SetValue, apply_edit, get_value  # lazy: the check never edits
+
     new = plan.copy()
     by_where: dict = {}
     removed: set = set()
