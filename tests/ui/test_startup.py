@@ -148,6 +148,22 @@ def test_fast_start_frame_has_menus_title_and_the_first_steps_heading(qtbot):
     assert window.wizard.current_step().findChild(QLabel, "stepTitle").text() == heading_text
 
 
+def test_what_waits_while_the_first_step_is_built_runs_before_the_preview(qtbot):
+    """The preview is built one turn of the event loop after the plan and its first step: a key or
+    click that came meanwhile is handled first, not after the preview too."""
+    from PySide6.QtCore import QTimer
+
+    window = MainWindow(fast_start=True)
+    qtbot.addWidget(window)
+    order = []
+    window.loaded.connect(lambda: (order.append("loaded"), QTimer.singleShot(0, lambda: order.append("input"))))
+    window.started.connect(lambda: order.append("started"))
+    with qtbot.waitSignal(window.started, timeout=10000):
+        window.show()
+    assert order == ["loaded", "input", "started"]
+    assert window.wizard._preview is not None
+
+
 def test_a_menu_used_before_the_plan_loads_loads_it_first(qtbot, answers):  # noqa: F811
     window = MainWindow(fast_start=True)
     qtbot.addWidget(window)
