@@ -80,10 +80,11 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--xcb", action="store_true",
                         help="a real X server (Xvfb, started here) and Qt's xcb plugin instead of offscreen")
+    parser.add_argument("--display", default=":93", help="the display number of that Xvfb (one that is free)")
     args = parser.parse_args(argv)
     platform, xvfb = "offscreen", None
     if args.xcb:
-        display = ":93"
+        display = args.display
         xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-noreset"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1.0)  # (a benchmark, not a test: the server needs a moment to listen)

@@ -14,12 +14,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from .. import APP_NAME, storage
-from .units_menu import import_unit_list
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
 FRAME_ESTIMATE = (8, 38)  # a window frame's width and height (borders, title bar) before it shows
 NEW_PLAN_NAME = "Kế hoạch mới"  # the title before a plan has a file (FileController.display_name)
+
+
+def _import_unit_list(window):
+    from .units_menu import import_unit_list
+
+    import_unit_list(window)
 
 
 def _show_register(window):
@@ -100,9 +105,13 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def finish_start(self):
-        """After the first paint: the plan (if not yet), then the wizard's late touches and preview."""
+        """After the first paint: the plan (if not yet); then, one turn of the event loop later (the
+        first step paints, a key or click waiting is handled), the wizard's late touches and preview."""
         self.load()
         self.fit_screen()  # now with the real frame of the window system
+        QTimer.singleShot(0, self, self._finish_preview)  # (dropped if the window is gone by then)
+
+    def _finish_preview(self):
         self.wizard.finish_start()
         self.started.emit()
 
@@ -152,7 +161,7 @@ class MainWindow(QMainWindow):
         self._action(m, "actionOpenInWord", "Mở tệp đã lưu bằng &Word", lambda: self.files.open_in_word_processor())
         m.addSeparator()
         self._action(m, "actionProfiles", "&Hồ sơ đơn vị…", self.manage_profiles)
-        self._action(m, "actionUnitList", "Cập nhật danh sách đơn vị hành &chính…", lambda: import_unit_list(self))
+        self._action(m, "actionUnitList", "Cập nhật danh sách đơn vị hành &chính…", lambda: _import_unit_list(self))
         self._action(m, "actionRegister", "Sổ &văn bản đi…", lambda: _show_register(self),
                      tip="Các số đã cấp: tìm, lọc, xuất và nhập Excel")
         m.addSeparator()

@@ -1,5 +1,6 @@
 """Start-up: the window's frame shows first, the plan and the preview follow; nothing heavy is
-imported to get there (python-docx, lxml, openpyxl are for saving, opening and the library)."""
+imported to get there (python-docx, lxml, openpyxl are for saving, opening and the library;
+sqlite3 for the register; the menus' dialogs, printing and the welcome when asked for)."""
 from __future__ import annotations
 
 import json
@@ -18,7 +19,20 @@ from kehoach_desktop.ui.wizard.unit_step import UnitStep
 from .test_wizard_support import answers  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("docx", "lxml", "openpyxl")
+# Never during start-up (the window, the plan, its first step and the preview): a module or package
+# name matches itself and its submodules. xml.sax.saxutils would bring urllib.request, http, ssl
+# and email; units.index is the units' data, read when the user first types a unit's name.
+HEAVY = ("docx", "lxml", "openpyxl", "sqlite3", "urllib.request", "http", "ssl", "email", "xml.sax",
+         "kehoach_desktop.units.index", "kehoach_desktop.ui.welcome", "kehoach_desktop.ui.units_menu",
+         "kehoach_desktop.ui.printing.actions", "kehoach_desktop.ui.printing.preview_dialog",
+         "kehoach_desktop.ui.help_dialog", "kehoach_desktop.ui.help_dialogs",
+         "kehoach_desktop.ui.register_actions", "kehoach_desktop.ui.register_window",
+         "kehoach_desktop.ui.widgets.table_editor", "kehoach_desktop.library")
+# Not before the window's first paint either: the plan's model, the page model (its line breaker),
+# the units' modules, the wizard's steps and the preview come just after it.
+AFTER_PAINT = ("kehoach_desktop.plan.model", "kehoach_desktop.forms", "kehoach_desktop.pages",
+               "kehoach_desktop.units", "kehoach_desktop.ui.printing", "kehoach_desktop.ui.widgets",
+               "kehoach_desktop.ui.wizard.unit_step", "kehoach_desktop.ui.vi", "datetime")
 
 # Builds the window as the app does (ui/app.py), records sys.modules at the first paint and once
 # start-up is over (plan, first step and preview built), then quits.
@@ -28,20 +42,24 @@ STARTUP_SCRIPT = textwrap.dedent("""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    HEAVY = ("docx", "lxml", "openpyxl")
+    HEAVY, AFTER_PAINT = sys.argv[1].split(","), sys.argv[2].split(",")
     qt_namespace_lazy = "Qt" not in vars(QtCore)
     app = QApplication(sys.argv)
     from kehoach_desktop.ui.main_window import MainWindow
 
     seen = {"qt_namespace_lazy": qt_namespace_lazy}
 
+    def loaded(names):
+        return sorted(n for n in names if any(m == n or m.startswith(n + ".") for m in sys.modules))
+
     def heavy():
-        return sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+        return loaded(HEAVY)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint and "paint" not in seen:
                 seen["paint"] = heavy()
+                seen["after_paint_at_paint"] = loaded(AFTER_PAINT)
                 seen["qt_namespace_at_paint"] = "Qt" in vars(QtCore)
                 seen["plan_loaded_at_paint"] = hasattr(watched, "document")
                 seen["platformdirs_at_paint"] = "platformdirs" in sys.modules
@@ -68,7 +86,7 @@ STARTUP_SCRIPT = textwrap.dedent("""
 def run_startup(tmp_path) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"))
-    done = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT], cwd=ROOT, env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT, ",".join(HEAVY), ",".join(AFTER_PAINT)], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, f"no result (exit {done.returncode}): {done.stderr[-2000:]}"
@@ -87,6 +105,10 @@ def test_startup_imports_no_docx_lxml_openpyxl(startup):
     assert seen["paint"] == [], f"imported before the window showed: {seen['paint']}"
     assert seen["started"] == [], f"imported during start-up: {seen['started']}"
     assert seen["steps"] >= 5 and seen["preview"]
+
+
+def test_plan_page_model_and_units_wait_for_the_first_paint(startup):
+    assert startup["after_paint_at_paint"] == [], f"imported before the paint: {startup['after_paint_at_paint']}"
 
 
 def test_window_paints_before_the_plan_loads_and_without_the_qt_namespace(startup):
@@ -110,6 +132,7 @@ def test_fast_start_frame_has_menus_title_and_the_first_steps_heading(qtbot):
     page = window.wizard.stack.currentWidget()
     heading = page.findChild(QLabel, "stepTitle")
     assert heading is not None and "Đơn vị" in heading.text()
+    heading_text = heading.text()  # (the frame's page is deleted once the first step replaces it)
 
     with qtbot.waitSignal(window.started, timeout=10000):
         window.show()
@@ -122,7 +145,23 @@ def test_fast_start_frame_has_menus_title_and_the_first_steps_heading(qtbot):
     assert window.findChild(action, "actionNew").shortcut().toString() == "Ctrl+N"
     assert window.findChild(action, "actionSaveAs").shortcut().toString() == "Ctrl+Shift+S"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert window.wizard.current_step().findChild(QLabel, "stepTitle").text() == heading.text()
+    assert window.wizard.current_step().findChild(QLabel, "stepTitle").text() == heading_text
+
+
+def test_what_waits_while_the_first_step_is_built_runs_before_the_preview(qtbot):
+    """The preview is built one turn of the event loop after the plan and its first step: a key or
+    click that came meanwhile is handled first, not after the preview too."""
+    from PySide6.QtCore import QTimer
+
+    window = MainWindow(fast_start=True)
+    qtbot.addWidget(window)
+    order = []
+    window.loaded.connect(lambda: (order.append("loaded"), QTimer.singleShot(0, lambda: order.append("input"))))
+    window.started.connect(lambda: order.append("started"))
+    with qtbot.waitSignal(window.started, timeout=10000):
+        window.show()
+    assert order == ["loaded", "input", "started"]
+    assert window.wizard._preview is not None
 
 
 def test_a_menu_used_before_the_plan_loads_loads_it_first(qtbot, answers):  # noqa: F811
