@@ -16,21 +16,6 @@ from ..plan.layout import TextStyle
 from ..plan.text import nfc
 
 
-# xml.sax.saxutils' escape and quoteattr, here: that module imports urllib.request (and with it
-# http, ssl, email, socket: ~15 ms), which the app's page preview should not wait for.
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-
-
-def quoteattr(value: str) -> str:
-    value = escape(value).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    if '"' not in value:
-        return f'"{value}"'
-    if "'" not in value:
-        return f"'{value}'"
-    return '"' + value.replace('"', "&quot;") + '"'
-
-
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
 BLACK = "000000"
