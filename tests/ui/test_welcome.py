@@ -189,3 +189,39 @@ def test_guide_is_bundled_and_shown(qtbot):
     text = dialog.browser.toPlainText()
     assert text.startswith("Hướng dẫn sử dụng") and "Sao lưu" in text and "kehoach-portable.ini" in text
     assert "#" not in text.splitlines()[0]  # shown as formatted text, not raw Markdown
+
+
+def test_unit_page_hints_are_vietnamese_examples_not_field_keys(qtbot):
+    """The unit page shares the profile dialog's fields, whose third item is a hint key:
+    a user saw "header.superior" as the grey example in Cơ quan cấp trên."""
+    wizard = WelcomeWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    for key in ("superior", "issuer", "symbol", "place", "archive"):
+        hint = line(wizard, f"welcome.{key}").placeholderText()
+        assert not hint.startswith(("header.", "archive")), (key, hint)
+
+
+def test_commune_completes_from_todays_units_and_fills_the_province(qtbot):
+    """``tan lap`` in Tên xã, phường offers every Tân Lập with its province; choosing one
+    fills the level and the province as they are today."""
+    wizard = WelcomeWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    commune = line(wizard, "welcome.commune")
+    commune.setFocus()
+    qtbot.keyClicks(commune, "tan lap")
+    popup = wizard.kind_page.commune_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    labels = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert labels and all("Tân Lập" in text and " — " in text for text in labels)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: commune.text() == "Tân Lập")
+    chosen = labels[0]
+    assert wizard.kind_page.level.currentText() == chosen.split(" Tân Lập")[0].lower()
+    assert line(wizard, "welcome.province").text().lower() == chosen.split(" — ")[1].lower()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert line(wizard, "welcome.issuer").text().endswith("TÂN LẬP")
