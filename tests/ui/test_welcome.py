@@ -225,3 +225,37 @@ def test_commune_completes_from_todays_units_and_fills_the_province(qtbot):
     assert line(wizard, "welcome.province").text().lower() == chosen.split(" — ")[1].lower()
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert line(wizard, "welcome.issuer").text().endswith("TÂN LẬP")
+
+
+def test_welcome_from_the_menu_keeps_an_opened_plan(qtbot, answers, tmp_path, corpus_dir):  # noqa: F811
+    """A hand-typed plan was opened (no file path of ours, nothing changed yet); Trợ giúp → Thiết lập
+    đơn vị ban đầu → Hoàn tất replaced it with a blank new plan. Only the untouched start plan is."""
+    import shutil
+
+    source = tmp_path / "ke-hoach-cu.txt"
+    shutil.copy(corpus_dir / "state-cam-thuy-2021.txt", source)
+    window = make_window(qtbot)
+    answers.replies += ["ok"]
+    assert window.files.open(str(source))
+    opened = window.document.plan.to_dict()
+    wizard = window.show_welcome()
+    qtbot.waitExposed(wizard)
+    type_text(qtbot, line(wizard, "welcome.commune"), "Hòa Bình")
+    type_text(qtbot, line(wizard, "welcome.province"), "Lào Cai")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert window.profile_name == "UBND xã Hòa Bình"
+    assert window.document.plan.to_dict() == opened
+
+
+def test_welcome_fills_the_untouched_start_plan(qtbot, answers):  # noqa: F811
+    window = make_window(qtbot)
+    wizard = window.show_welcome()
+    qtbot.waitExposed(wizard)
+    type_text(qtbot, line(wizard, "welcome.commune"), "Hòa Bình")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: window.document.plan.header.issuer == "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH")
