@@ -31,8 +31,8 @@ SIGNER_FIELDS = (
     ("position", "Chức vụ:", "VD: CHỦ TỊCH, BÍ THƯ"),
     ("name", "Họ và tên:", "VD: Nguyễn Văn An"),
 )
-BUTTON_TEXTS = (("BackButton", "< Quay lại"), ("NextButton", "Tiếp theo >"), ("FinishButton", "Hoàn tất"),
-                ("CancelButton", "Bỏ qua"), ("HelpButton", "Trợ giúp"))
+BUTTON_TEXTS = (("BackButton", "< &Quay lại"), ("NextButton", "Tiế&p theo >"), ("FinishButton", "&Hoàn tất"),
+                ("CancelButton", "Bỏ qu&a"), ("HelpButton", "Trợ &giúp"))  # Alt keys no field label uses
 
 
 def should_welcome() -> bool:
