@@ -120,6 +120,20 @@ class KindPage(QWizardPage):
         layout.addStretch(1)
         self.commune_completer = UnitCompleter(self.commune, "commune")  # today's xã, phường as you type
         self.commune_completer.chosen.connect(self._unit_chosen)
+        self._complete = self.isComplete()
+        self.commune.textChanged.connect(self._update_complete)
+        self.group.buttonToggled.connect(self._update_complete)
+
+    def _update_complete(self, *_args) -> None:
+        """Tell the wizard only when Next should turn on or off: each signal re-lays its buttons,
+        which would close the list of units open under the field."""
+        if self.isComplete() != self._complete:
+            self._complete = self.isComplete()
+            self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        """A UBND or Đảng ủy needs its xã, phường (else the header reads “ỦY BAN NHÂN DÂN” alone)."""
+        return self.kind() == OTHER or bool(self.commune.text().strip())
 
     def _unit_chosen(self, unit) -> None:
         """A unit picked from the list: its bare name, its level and its province as they are today."""

@@ -197,6 +197,13 @@ def test_unit_page_hints_are_vietnamese_examples_not_field_keys(qtbot):
     wizard = WelcomeWizard()
     qtbot.addWidget(wizard)
     wizard.show()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # a UBND without its xã would print “ỦY BAN NHÂN DÂN” alone
+    type_text(qtbot, line(wizard, "welcome.commune"), "Hòa Bình")
+    assert next_button.isEnabled()
+    choose_kind(qtbot, wizard, "other")
+    line(wizard, "welcome.commune").clear()
+    assert next_button.isEnabled()  # another unit is typed on the next page
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     for key in ("superior", "issuer", "symbol", "place", "archive"):
         hint = line(wizard, f"welcome.{key}").placeholderText()
