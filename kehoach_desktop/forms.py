@@ -43,6 +43,15 @@ DEFAULT_GUIDANCE = {
     "review": ("Danh sách dưới đây là những chỗ còn thiếu hoặc chưa đúng thể thức. Bấm vào một dòng để "
                "đến đúng chỗ cần sửa, rồi lưu tệp DOCX.", ""),
 }
+# Party bodies cite and sign differently (HD36): their examples where the defaults above are a UBND's.
+DEFAULT_PARTY_EXAMPLES = {
+    "unit": "Đảng ủy xã: cơ quan cấp trên ĐẢNG BỘ TỈNH ..., cơ quan ban hành ĐẢNG ỦY XÃ ...; Ký hiệu: KH/ĐU. "
+            "Chi bộ: ĐẢNG BỘ XÃ ... / CHI BỘ THÔN ...; Ký hiệu: KH/CB",
+    "summary": "Thực hiện Kế hoạch số ...-KH/TU ngày .../.../2026 của Ban Thường vụ Tỉnh ủy về ..., "
+               "Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch ... như sau:",
+    "recipients": "Ban Thường vụ Tỉnh ủy (để báo cáo)",
+    "signature": "T/M BAN THƯỜNG VỤ — BÍ THƯ — Nguyễn Văn A",
+}
 DEFAULT_REQUIRED = {
     "unit": ("header.issuer", "header.symbol", "header.date"),
     "summary": ("summary",),
@@ -88,6 +97,7 @@ class Form:
     numbering: tuple = tuple(DEFAULT_NUMBERING)
     summary_hint: dict = field(default_factory=dict)  # regime -> str
     guidance: dict = field(default_factory=dict)  # step key -> Guidance
+    step_examples: dict = field(default_factory=dict)  # step key -> {regime: example}, when they differ
     required: dict = field(default_factory=dict)  # step key -> tuple of key paths
     sections: tuple = ()  # of SectionForm
     closing: dict = field(default_factory=dict)  # regime -> str
@@ -98,8 +108,13 @@ class Form:
     def sections_for(self, regime: str) -> tuple:
         return tuple(s for s in self.sections if regime in s.regimes)
 
-    def step_guidance(self, key: str) -> Guidance:
-        return self.guidance.get(key) or Guidance(*DEFAULT_GUIDANCE.get(key, ("", "")))
+    def step_guidance(self, key: str, regime: str = "") -> Guidance:
+        """The step's text and example; ``regime`` picks the example written for that regime."""
+        guidance = self.guidance.get(key)
+        examples = self.step_examples.get(key, {}) if guidance else \
+            {"party": DEFAULT_PARTY_EXAMPLES[key]} if key in DEFAULT_PARTY_EXAMPLES else {}
+        guidance = guidance or Guidance(*DEFAULT_GUIDANCE.get(key, ("", "")))
+        return Guidance(guidance.text, examples[regime]) if regime in examples else guidance
 
     def step_required(self, key: str) -> tuple:
         return self.required.get(key, DEFAULT_REQUIRED.get(key, ()))
@@ -139,7 +154,16 @@ def _guidance(value, where: str) -> Guidance:
         return Guidance(nfc(value))
     if not isinstance(value, dict):
         raise FormError(f"mục “{where}” phải là chữ hoặc nhóm “text”, “example”")
-    return Guidance(_text(value, "text", where + "."), _text(value, "example", where + "."))
+    example = _step_examples(value, where)  # one example, or one per regime
+    return Guidance(_text(value, "text", where + "."),
+                    example.get("state") or next(iter(example.values()), "") if example else
+                    _text(value, "example", where + "."))
+
+
+def _step_examples(value, where: str) -> dict:
+    """``{regime: example}`` when a step's ``example`` is written per regime, else ``{}``."""
+    example = value.get("example") if isinstance(value, dict) else None
+    return _per_regime(example, where + ".example", nfc) if isinstance(example, dict) else {}
 
 
 def _section(data, where: str, regimes: tuple) -> SectionForm:
@@ -209,6 +233,7 @@ def form_from_dict(data, source: str = "") -> Form:
         numbering=tuple(data.get("numbering") or DEFAULT_NUMBERING),
         summary_hint=_per_regime(data.get("summary"), "summary", str),
         guidance={k: _guidance(v, f"guidance.{k}") for k, v in guidance.items()},
+        step_examples={k: _step_examples(v, f"guidance.{k}") for k, v in guidance.items()},
         required={k: tuple(v) for k, v in required.items() if isinstance(v, list)},
         sections=tuple(_section(s, f"sections[{i}]", regimes) for i, s in enumerate(sections)),
         closing=_per_regime(data.get("closing"), "closing", str),

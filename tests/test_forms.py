@@ -158,3 +158,27 @@ def test_section_example_per_regime(shipped):
     assert "UBND" in org.guidance_for("state").example
     assert "Đảng ủy" in org.guidance_for("party").example and "UBND" not in org.guidance_for("party").example
     assert org.guidance_for("party").text == org.guidance.text
+
+
+def test_party_step_examples_are_a_party_bodys(shipped, tmp_path):
+    """A Đảng ủy's plan showed “VD: Thực hiện Kế hoạch số .../KH-UBND … của Ủy ban nhân dân tỉnh”
+    on the Trích yếu step: each step's example follows the plan's regime."""
+    for form in shipped[0]:
+        if "party" not in form.regimes:
+            continue
+        for key in ("unit", "summary", "recipients", "signature"):
+            party = fold_words(form.step_guidance(key, "party").example)
+            assert "ubnd" not in party and party[:2] != ["tm", "uy"], (form.id, key, party)
+            assert " ".join(party).count("uy ban nhan dan xa xay dung") == 0, (form.id, key)
+        assert "kh/tu" in form.step_guidance("summary", "party").example.lower() or \
+            "tỉnh ủy" in form.step_guidance("summary", "party").example.lower(), form.id
+    # A form may write one step's example per regime; a single example serves both.
+    data = json.loads((FORMS_DIR / "trong.json").read_text(encoding="utf-8"))
+    data["id"] = "thu"
+    data["guidance"] = {"summary": {"text": "T", "example": {"state": "Nhà nước", "party": "Đảng"}},
+                        "review": {"text": "R", "example": "Chung"}}
+    (tmp_path / "thu.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    form = next(f for f in load_forms(tmp_path)[0] if f.id == "thu")
+    assert [form.step_guidance("summary", r).example for r in ("state", "party", "")] == \
+        ["Nhà nước", "Đảng", "Nhà nước"]
+    assert form.step_guidance("review", "party").example == "Chung"

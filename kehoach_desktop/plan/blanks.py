@@ -144,7 +144,11 @@ def _excerpt(text: str, start: int, end: int, around: int = 28) -> str:
     if right < len(text):
         space = text.rfind(" ", end, right)
         right = space if space > end else right
-    return ("…" if left else "") + " ".join(text[left:right].split()) + ("…" if right < len(text) else "")
+    body = " ".join(text[left:right].split())
+    # The cut mark stands apart from a blank ("…", "...") at the edge, else "…… tháng" reads as one blank.
+    before = ("… " if body[:1] in "….," else "…") if left else ""
+    after = (" …" if body[-1:] in "….," else "…") if right < len(text) else ""
+    return before + body + after
 
 
 def check_unfinished(plan, rules=None):

@@ -135,13 +135,15 @@ class FileController(QObject):
         result = self._load(path)
         if result is None:
             return False
-        self._report_notes(path, result.notes)
         plan = result.plan
+        # One question, with what to check after reading: the user already asked for last year's plan.
+        notes = "\n".join(f"• {n}" for n in result.notes)
         answer = vi.ask(self.window, "Kế hoạch năm mới",
-                        "Tạo kế hoạch năm mới từ kế hoạch này? Phần mềm đổi năm, bỏ số và ngày cũ; "
-                        "anh/chị xem lại từng phần trước khi lưu.",
+                        f"Đã đọc “{Path(path).name}”. Tạo kế hoạch năm mới từ kế hoạch này? Phần mềm đổi "
+                        "năm, bỏ số và ngày cũ; anh/chị xem lại từng phần trước khi lưu.",
                         [("rollover", "Tạo kế hoạch năm mới từ kế hoạch này", vi.ACCEPT),
-                         ("keep", "Chỉ mở để xem, sửa", vi.REJECT)], default="rollover")
+                         ("keep", "Chỉ mở để xem, sửa", vi.REJECT)], default="rollover",
+                        details=f"Cần kiểm tra lại:\n{notes}" if notes else "")
         rolled = False
         if answer == "rollover":
             from .rollover_dialog import RolloverDialog

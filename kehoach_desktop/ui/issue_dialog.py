@@ -6,6 +6,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayou
 from . import vi
 
 
+class DocumentNumberBox(QSpinBox):
+    """A document number as it prints: 01…09 with the leading zero (NĐ30, HD36)."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt API
+        return f"{value:02d}"
+
+
 class IssueDialog(QDialog):
     def __init__(self, parent, book, entry, proposal: int, created: str = ""):
         super().__init__(parent)
@@ -18,7 +25,7 @@ class IssueDialog(QDialog):
         unit.setWordWrap(True)
         form.addRow("Đơn vị:", unit)
         row = QHBoxLayout()
-        self.number = QSpinBox()
+        self.number = DocumentNumberBox()
         self.number.setObjectName("issueNumber")
         self.number.setRange(1, 99999)
         self.number.setValue(proposal)

@@ -79,8 +79,9 @@ class MainWindow(QMainWindow):
 
             forms, self.form_errors = load_forms()
         self.forms = forms
+        self._start_plan = None  # the blank plan shown at start: the welcome may give it the new unit
         if plan is None:
-            plan = self._first_plan()
+            plan = self._start_plan = self._first_plan()
         self.document = PlanDocument(plan, self)
         self.files = FileController(self, self.document, self.forms)
         self.wizard.attach(self.document, self.forms, self.profile_name)
@@ -324,8 +325,10 @@ class MainWindow(QMainWindow):
     def use_new_profile(self, name: str):
         """A profile made by the welcome: the window's from now on; an untouched new plan takes it."""
         self._set_profile(name)
-        if not self.document.is_modified() and self.files.path is None:
-            self.document.replace_plan(self._first_plan())
+        # Only that blank start plan: never a plan the user opened or began (no path, but theirs).
+        if self.document.plan is self._start_plan and not self.document.is_modified():
+            self._start_plan = self._first_plan()
+            self.document.replace_plan(self._start_plan)
 
     def print_plan(self):
         from .printing.actions import open_print_preview

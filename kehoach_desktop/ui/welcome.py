@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QLabel, QLi
 
 from .. import storage
 from ..plan.text import fold, nfc
+from ..step_help import field_hint
 from .profile_dialog import FIELDS as UNIT_FIELDS  # the same fields as Tệp → Hồ sơ đơn vị
+from .widgets.unit_completer import UnitCompleter, UnitMatches
 from .wizard.unit_step import REGIME_CHOICES
 
 SETTING = "welcome"  # "done" or "skipped": the welcome is not shown again at start-up
@@ -29,8 +31,8 @@ SIGNER_FIELDS = (
     ("position", "Chức vụ:", "VD: CHỦ TỊCH, BÍ THƯ"),
     ("name", "Họ và tên:", "VD: Nguyễn Văn An"),
 )
-BUTTON_TEXTS = (("BackButton", "< Quay lại"), ("NextButton", "Tiếp theo >"), ("FinishButton", "Hoàn tất"),
-                ("CancelButton", "Bỏ qua"), ("HelpButton", "Trợ giúp"))
+BUTTON_TEXTS = (("BackButton", "< &Quay lại"), ("NextButton", "Tiế&p theo >"), ("FinishButton", "&Hoàn tất"),
+                ("CancelButton", "Bỏ qu&a"), ("HelpButton", "Trợ &giúp"))  # Alt keys no field label uses
 
 
 def should_welcome() -> bool:
@@ -64,14 +66,15 @@ def suggested_unit(kind: str, level: str, commune: str, province: str) -> dict:
             "place": commune, "archive": ""}
 
 
-def _form(fields, page: QWizardPage, prefix: str) -> tuple[QFormLayout, dict]:
+def _form(fields, page: QWizardPage, prefix: str, hint_of=lambda hint: hint) -> tuple[QFormLayout, dict]:
+    """Line edits for ``(key, label, hint)``; ``hint_of`` turns the third item into the grey example."""
     form = QFormLayout()
     inputs = {}
     for key, label, hint in fields:
         w = QLineEdit()
         w.setObjectName(f"{prefix}.{key}")
-        w.setPlaceholderText(hint)
-        w.setAccessibleName(label.rstrip(":"))
+        w.setPlaceholderText(hint_of(hint))
+        w.setAccessibleName(label.replace("&", "").rstrip(":"))
         inputs[key] = w
         form.addRow(label, w)
     return form, inputs
@@ -115,6 +118,32 @@ class KindPage(QWizardPage):
         form.addRow("Tỉnh, thành phố:", self.province)
         layout.addLayout(form)
         layout.addStretch(1)
+        self.commune_completer = UnitCompleter(self.commune, "commune")  # today's xã, phường as you type
+        self.commune_completer.chosen.connect(self._unit_chosen)
+        self._complete = self.isComplete()
+        self.commune.textChanged.connect(self._update_complete)
+        self.group.buttonToggled.connect(self._update_complete)
+
+    def _update_complete(self, *_args) -> None:
+        """Tell the wizard only when Next should turn on or off: each signal re-lays its buttons,
+        which would close the list of units open under the field."""
+        if self.isComplete() != self._complete:
+            self._complete = self.isComplete()
+            self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        """A UBND or Đảng ủy needs its xã, phường (else the header reads “ỦY BAN NHÂN DÂN” alone)."""
+        return self.kind() == OTHER or bool(self.commune.text().strip())
+
+    def _unit_chosen(self, unit) -> None:
+        """A unit picked from the list: its bare name, its level and its province as they are today."""
+        self.commune.setText(unit.bare)
+        level = unit.kind.lower()
+        if level in LEVELS:
+            self.level.setCurrentText(level)
+        province = UnitMatches.index_of_units().province_of(unit)
+        if province is not None:  # "Tỉnh Lâm Đồng" → "tỉnh Lâm Đồng", as province_name writes it
+            self.province.setText(province.name[:1].lower() + province.name[1:])
 
     def kind(self) -> str:
         button = self.group.checkedButton()
@@ -133,11 +162,12 @@ class UnitPage(QWizardPage):
         self.setSubTitle("Kiểm tra và sửa nếu cần: các dòng này in ở đầu mỗi kế hoạch. Chữ in hoa như trên "
                          "văn bản giấy.")
         layout = QVBoxLayout(self)
-        form, self.inputs = _form(UNIT_FIELDS, self, "welcome")
+        form, self.inputs = _form(UNIT_FIELDS, self, "welcome", hint_of=lambda key: field_hint(key, "state"))
         self.regime = QComboBox()
         self.regime.setObjectName("welcome.regime")
         for value, label in REGIME_CHOICES:
             self.regime.addItem(label, value)
+        self.regime.currentIndexChanged.connect(self._show_hints)
         form.insertRow(1, "Khối văn bản:", self.regime)
         layout.addLayout(form)
         note = QLabel("Từ 01/7/2025 không còn cấp huyện: Đảng ủy xã trực thuộc Đảng bộ tỉnh; văn bản của "
@@ -147,6 +177,11 @@ class UnitPage(QWizardPage):
         layout.addStretch(1)
         self.registerField("issuer*", self.inputs["issuer"])  # Next waits for the issuing body
         self._filled_from = None
+
+    def _show_hints(self) -> None:
+        """The grey examples of the chosen regime (the profile dialog's, keyed by field)."""
+        for key, _label, hint_key in UNIT_FIELDS:
+            self.inputs[key].setPlaceholderText(field_hint(hint_key, self.regime.currentData()))
 
     def initializePage(self):
         kind_page = self.wizard().kind_page

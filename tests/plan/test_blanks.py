@@ -180,3 +180,15 @@ def test_validate_command_reports_the_codes(tmp_path, capsys):
     path.write_text(plan.to_json(), encoding="utf-8")
     assert main(["validate", str(path)]) == 0  # a warning alone does not fail
     assert "Cảnh báo [blank-to-fill] summary:" in capsys.readouterr().out
+
+
+def test_excerpt_cut_next_to_a_blank_keeps_the_blank_readable():
+    """The cut of a quoted excerpt is marked “…”; glued to a blank “…” it read “…… tháng”."""
+    plan = state_plan()
+    plan.sections[0].content[0].content[0] = "Tổ chức vào ngày … tháng … năm 2026 tại {dia_diem}."
+    message = next(p.message for p in validate(plan) if p.code == "unfilled-placeholder")
+    quoted = message.split(" trong “", 1)[1]
+    assert "……" not in quoted and quoted.startswith("… … tháng"), message
+    plan.sections[0].content[0].content[0] = "Địa điểm: {dia_diem}, thời gian từ ngày … tháng … năm 2026 đến hết"
+    message = next(p.message for p in validate(plan) if p.code == "unfilled-placeholder")
+    assert "……" not in message, message

@@ -207,3 +207,25 @@ def test_damaged_register_is_reported_and_restored_only_when_the_user_says_so(qt
     seen = issue(qtbot, window)
     assert seen["proposal"] == 4 and window.document.plan.header.number == "04"
     assert any(p.name.startswith(path.stem + ".hong-") for p in path.parent.iterdir())  # kept aside
+
+
+def test_issue_dialog_writes_numbers_under_ten_as_they_will_print(qtbot, answers):  # noqa: F811
+    """NĐ30 and HD36 write 01…09 with the leading zero; the dialog showed “1” for what became “01”."""
+    window = make_window(qtbot, plan=unnumbered_plan())
+    shown = {}
+
+    def answer(dialog):
+        shown["text"] = dialog.number.text()
+        dialog.number.setFocus()
+        dialog.number.selectAll()
+        qtbot.keyClicks(dialog.number, "7")
+        qtbot.keyClick(dialog.number, Qt.Key.Key_Up)
+        shown["typed"] = (dialog.number.value(), dialog.number.text())
+        dialog.reject()
+
+    window.wizard.go_to(window.wizard.step_index("review"))
+    button = window.wizard.current_step().findChild(QPushButton, "issueNumberButton")
+    timer = when_modal(qtbot, IssueDialog, answer)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert shown == {"text": "01", "typed": (8, "08")}

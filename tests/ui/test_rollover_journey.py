@@ -29,7 +29,7 @@ def _plan_2024(issuer: str) -> Plan:
 
 def _roll_over(qtbot, window, answers, path):
     answers.open_paths.append(str(path))
-    answers.replies += ["ok", "rollover"]
+    answers.replies += ["rollover"]
     seen = []
 
     def accept(dialog):
@@ -85,7 +85,7 @@ def test_keeping_last_years_plan_to_read_is_not_marked_unsaved(qtbot, answers, t
     path.write_text(_plan_2024("ỦY BAN NHÂN DÂN XÃ AN LẠC").to_json(), encoding="utf-8")
     window = make_window(qtbot)
     answers.open_paths.append(str(path))
-    answers.replies += ["ok", "keep"]
+    answers.replies += ["keep"]
     window.findChild(type(window.undo_action), "actionOpenPrevious").trigger()
     assert window.document.plan.header.date == "2024-03-04"
     assert not window.isWindowModified()

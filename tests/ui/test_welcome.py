@@ -61,7 +61,7 @@ def test_profile_typed_in_the_welcome_is_the_one_the_next_new_plan_uses(qtbot, a
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert line(wizard, "signer.authority").text() == "T/M"
     type_text(qtbot, line(wizard, "signer.name"), "Vũ Thị Mai")
-    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "Hoàn tất"
+    assert wizard.button(QWizard.WizardButton.FinishButton).text().replace("&", "") == "Hoàn tất"
     click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
 
@@ -129,7 +129,7 @@ def test_skipping_is_remembered_and_the_start_offers_it_only_once(qtbot, answers
     _after_start(window, [])
     wizard = window.findChild(WelcomeWizard)
     assert wizard is not None and wizard.isVisible()
-    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Bỏ qua"
+    assert wizard.button(QWizard.WizardButton.CancelButton).text().replace("&", "") == "Bỏ qua"
     click(qtbot, wizard, QWizard.WizardButton.CancelButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert storage.load_settings()["welcome"] == "skipped" and storage.load_profiles() == []
@@ -189,3 +189,103 @@ def test_guide_is_bundled_and_shown(qtbot):
     text = dialog.browser.toPlainText()
     assert text.startswith("Hướng dẫn sử dụng") and "Sao lưu" in text and "kehoach-portable.ini" in text
     assert "#" not in text.splitlines()[0]  # shown as formatted text, not raw Markdown
+
+
+def test_unit_page_hints_are_vietnamese_examples_not_field_keys(qtbot):
+    """The unit page shares the profile dialog's fields, whose third item is a hint key:
+    a user saw "header.superior" as the grey example in Cơ quan cấp trên."""
+    wizard = WelcomeWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # a UBND without its xã would print “ỦY BAN NHÂN DÂN” alone
+    type_text(qtbot, line(wizard, "welcome.commune"), "Hòa Bình")
+    assert next_button.isEnabled()
+    choose_kind(qtbot, wizard, "other")
+    line(wizard, "welcome.commune").clear()
+    assert next_button.isEnabled()  # another unit is typed on the next page
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    for key in ("superior", "issuer", "symbol", "place", "archive"):
+        hint = line(wizard, f"welcome.{key}").placeholderText()
+        assert not hint.startswith(("header.", "archive")), (key, hint)
+
+
+def test_commune_completes_from_todays_units_and_fills_the_province(qtbot):
+    """``tan lap`` in Tên xã, phường offers every Tân Lập with its province; choosing one
+    fills the level and the province as they are today."""
+    wizard = WelcomeWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    commune = line(wizard, "welcome.commune")
+    commune.setFocus()
+    qtbot.keyClicks(commune, "tan lap")
+    popup = wizard.kind_page.commune_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    labels = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert labels and all("Tân Lập" in text and " — " in text for text in labels)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: commune.text() == "Tân Lập")
+    chosen = labels[0]
+    assert wizard.kind_page.level.currentText() == chosen.split(" Tân Lập")[0].lower()
+    assert line(wizard, "welcome.province").text().lower() == chosen.split(" — ")[1].lower()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert line(wizard, "welcome.issuer").text().endswith("TÂN LẬP")
+
+
+def test_welcome_from_the_menu_keeps_an_opened_plan(qtbot, answers, tmp_path, corpus_dir):  # noqa: F811
+    """A hand-typed plan was opened (no file path of ours, nothing changed yet); Trợ giúp → Thiết lập
+    đơn vị ban đầu → Hoàn tất replaced it with a blank new plan. Only the untouched start plan is."""
+    import shutil
+
+    source = tmp_path / "ke-hoach-cu.txt"
+    shutil.copy(corpus_dir / "state-cam-thuy-2021.txt", source)
+    window = make_window(qtbot)
+    answers.replies += ["ok"]
+    assert window.files.open(str(source))
+    opened = window.document.plan.to_dict()
+    wizard = window.show_welcome()
+    qtbot.waitExposed(wizard)
+    type_text(qtbot, line(wizard, "welcome.commune"), "Hòa Bình")
+    type_text(qtbot, line(wizard, "welcome.province"), "Lào Cai")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert window.profile_name == "UBND xã Hòa Bình"
+    assert window.document.plan.to_dict() == opened
+
+
+def test_welcome_fills_the_untouched_start_plan(qtbot, answers):  # noqa: F811
+    window = make_window(qtbot)
+    wizard = window.show_welcome()
+    qtbot.waitExposed(wizard)
+    type_text(qtbot, line(wizard, "welcome.commune"), "Hòa Bình")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: window.document.plan.header.issuer == "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH")
+
+
+def test_welcome_buttons_have_alt_keys_no_label_of_a_page_uses(qtbot):
+    """Every button the welcome shows has its own Alt key, clashing with no field label's."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    wizard = WelcomeWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    which = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)
+    keys = {}
+    for b in which:
+        match = re.search(r"&(\w)", wizard.buttonText(b).replace("&&", ""))
+        assert match, wizard.buttonText(b)
+        keys[b] = match.group(1).lower()
+    assert len(set(keys.values())) == len(keys)
+    for page in (wizard.kind_page, wizard.unit_page, wizard.signer_page):
+        labels = {m.group(1).lower() for w in page.findChildren(QLabel)
+                  for m in [re.search(r"&(\w)", w.text().replace("&&", ""))] if m}
+        assert not labels & set(keys.values()), (page.title(), labels & set(keys.values()))

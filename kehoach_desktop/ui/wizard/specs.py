@@ -81,7 +81,7 @@ def build_specs(wizard, form: Form) -> list[StepSpec]:
     def unit():
         from .unit_step import UnitStep
 
-        step = UnitStep(doc, form.step_guidance("unit"), form.step_required("unit"), wizard.profile_name)
+        step = UnitStep(doc, form.step_guidance("unit", regime), form.step_required("unit"), wizard.profile_name)
         step.profile_chosen.connect(wizard._on_profile)
         step.manage_profiles.connect(wizard.manage_profiles)
         return step
@@ -89,7 +89,7 @@ def build_specs(wizard, form: Form) -> list[StepSpec]:
     def summary():
         from .summary_step import SummaryStep
 
-        return SummaryStep(doc, form.step_guidance("summary"), form.step_required("summary"),
+        return SummaryStep(doc, form.step_guidance("summary", regime), form.step_required("summary"),
                            form.summary_hint.get(regime, ""))
 
     def section(i: int, guidance: Guidance, key: str, required: bool, table: tuple = ()):
@@ -106,13 +106,13 @@ def build_specs(wizard, form: Form) -> list[StepSpec]:
     def recipients():
         from .recipients_step import RecipientsStep
 
-        return RecipientsStep(doc, form.step_guidance("recipients"), form.step_required("recipients"),
+        return RecipientsStep(doc, form.step_guidance("recipients", regime), form.step_required("recipients"),
                               form.recipients.get(regime, ()), form.closing.get(regime, ""))
 
     def signature():
         from .signature_step import SignatureStep
 
-        return SignatureStep(doc, form.step_guidance("signature"), form.step_required("signature"),
+        return SignatureStep(doc, form.step_guidance("signature", regime), form.step_required("signature"),
                              wizard.profile_name)
 
     def appendices():
