@@ -78,6 +78,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's final flush finds no closed pipe."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):  # Vietnamese on a Windows console
@@ -99,6 +109,9 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped reading (``… | head``): nothing wrong with the file
+        _quiet_stdout()
+        return 141  # as a shell reports a process ended by SIGPIPE
     except MemoryError:
         print("Lỗi: tệp quá lớn, không đủ bộ nhớ để đọc.", file=sys.stderr)
         return 2

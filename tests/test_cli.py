@@ -177,3 +177,21 @@ def test_unknown_word_and_no_screen_give_a_message_not_a_crash(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "kehoach_desktop", *args], cwd=ROOT, env=env,
                               capture_output=True, text=True, encoding="utf-8", timeout=60)
         assert proc.returncode == 2 and proc.stderr.startswith("Lỗi:"), proc.stderr
+
+
+def test_a_reader_that_stops_reading_is_not_blamed_on_the_file(tmp_path, state_plan_dict):
+    """``validate --json | head -1``: the pipe closes early; no message says the file is damaged."""
+    import json as _json
+    import subprocess
+    import sys
+
+    plan = dict(state_plan_dict, recipients=[f"Thôn số {i}" for i in range(3000)])
+    path = tmp_path / "kh.json"
+    path.write_text(_json.dumps(plan, ensure_ascii=False), "utf-8")
+    cmd = [sys.executable, "-m", "kehoach_desktop", "validate", "--json", str(path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.read(10)
+    proc.stdout.close()  # what `head` does once it has its lines
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 141
+    assert "hỏng" not in err and "Error" not in err
