@@ -232,27 +232,10 @@ class Wizard(QWidget):
         return spec.widget
 
     def _chain_tab_order(self, page):
-        """Tab goes step list → the page's inputs, top to bottom → Back → Next → preview.
+        if self._started:  # (before that, polish does it)
+            from .tab_order import chain_tab_order
 
-        A page built late would otherwise come last in the window's focus chain.
-        """
-        if not self._started:
-            return  # done by polish
-        from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox
-
-        qt = QtCore.Qt
-
-        def is_part(w) -> bool:  # a combo's line edit, a list's viewport: the input itself takes Tab
-            parent = w.parent()
-            return isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
-                isinstance(parent, QAbstractScrollArea) and w is parent.viewport())
-
-        inputs = [w for w in page.findChildren(QWidget)
-                  if w.focusPolicy() & qt.FocusPolicy.TabFocus and w.window() is self.window()
-                  and not is_part(w)]
-        chain = [self.step_list, *inputs, self.back_button, self.next_button]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+            chain_tab_order(page, self.step_list, self.back_button, self.next_button)
 
     # ---- navigation ---------------------------------------------------------------------
     def current_index(self) -> int:
