@@ -185,7 +185,9 @@ def test_a_reader_that_stops_reading_is_not_blamed_on_the_file(tmp_path, state_p
     import subprocess
     import sys
 
-    plan = dict(state_plan_dict, recipients=[f"Thôn số {i}" for i in range(3000)])
+    # 4,000 blanks to fill: ~1 MB of warnings, far more than a pipe holds, so the writer meets the close
+    sections = [{"title": "NỘI DUNG", "content": [f"Thôn số {i} tổ chức vào ngày … tháng …" for i in range(4000)]}]
+    plan = dict(state_plan_dict, sections=sections)
     path = tmp_path / "kh.json"
     path.write_text(_json.dumps(plan, ensure_ascii=False), "utf-8")
     cmd = [sys.executable, "-m", "kehoach_desktop", "validate", "--json", str(path)]
