@@ -72,7 +72,12 @@ def entry_from_plan(plan, *, file: str = "", source: str = "app") -> Entry:
     recipients = [clean_line(r) for r in plan.recipients if clean_line(r)]
     archive = next((r for r in reversed(recipients) if ARCHIVE_ENTRY.match(r)), "")
     sig = plan.signature
-    copies = "" if plan.copies is None else str(plan.copies)
+    if plan.copies is not None:
+        copies = str(plan.copies)
+    else:  # as many as the print preview proposes: one per recipient (NĐ 30/2020)
+        from ..pages.copies import proposed_copies
+
+        copies = str(proposed_copies(recipients)) if recipients else ""
     return Entry(symbol=clean_line(plan.header.symbol), summary=clean_line(plan.summary),
                  signer=clean_line(sig.name), recipients=[r for r in recipients if r != archive],
                  archive=ARCHIVE_ENTRY.sub("", archive).lstrip(" :").strip(), copies=copies,
