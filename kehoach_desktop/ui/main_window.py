@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
     def manage_profiles(self):
         from .profile_dialog import ProfileDialog
 
-        ProfileDialog(self).exec()
+        ProfileDialog(self, regime=self.document.plan.regime).exec()
         self.wizard.set_profile_name(self.profile_name)
 
     # ---- drag and drop, closing ----------------------------------------------------------

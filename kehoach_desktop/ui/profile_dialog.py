@@ -36,8 +36,9 @@ def button_row(buttons, stretch: bool = True) -> QHBoxLayout:
 
 
 class ProfileDialog(QDialog):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, regime: str = "state"):
         super().__init__(parent)
+        self.new_regime = regime  # a profile added here starts in the regime of the plan being written
         self.setObjectName("profileDialog")
         self.setWindowTitle("Hồ sơ đơn vị")
         self.resize(720, 420)
@@ -155,7 +156,7 @@ class ProfileDialog(QDialog):
         self._store_signers([s for i, s in enumerate(profile.signers) if i != row])
 
     def _add(self):
-        self.profiles.append(storage.Profile(name=f"Đơn vị {len(self.profiles) + 1}"))
+        self.profiles.append(storage.Profile(name=f"Đơn vị {len(self.profiles) + 1}", regime=self.new_regime))
         self.list.addItem(self.profiles[-1].label)
         self.list.setCurrentRow(len(self.profiles) - 1)
         self.inputs["name"].setFocus()

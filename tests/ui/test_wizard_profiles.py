@@ -139,3 +139,17 @@ def test_saved_docx_opens_in_the_word_processor(qtbot, answers, tmp_path, monkey
     assert review.open_button.isEnabled()
     qtbot.mouseClick(review.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(target)]
+
+
+def test_a_unit_added_while_writing_a_party_plan_starts_as_a_party_body(qtbot, answers):
+    from PySide6.QtWidgets import QPushButton
+
+    from kehoach_desktop.ui.profile_dialog import ProfileDialog
+
+    storage.upsert_profile(storage.Profile(name="UBND xã An Lạc", regime="state", issuer="ỦY BAN NHÂN DÂN XÃ AN LẠC"))
+    dialog = ProfileDialog(regime="party")
+    qtbot.addWidget(dialog)
+    assert dialog.regime.currentData() == "state"  # the saved UBND profile keeps its own
+    qtbot.mouseClick(dialog.findChild(QPushButton, "addProfileButton"), Qt.MouseButton.LeftButton)
+    assert dialog.regime.currentData() == "party"
+    assert "ĐẢNG" in dialog.inputs["issuer"].placeholderText().upper()
