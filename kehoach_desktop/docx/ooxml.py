@@ -143,6 +143,17 @@ def lines_run(lines: list[str], run_props: str) -> str:
     return run("\n".join(lines), run_props)
 
 
+def rule_extent(lines: list[str], style, fraction: float, available: int) -> tuple[int, int]:
+    """(width, side indent) in twips of a solid line ``fraction`` as long as the longest of ``lines``,
+    centred in ``available``: one computation for the DOCX and the printed pages."""
+    from .metrics import text_width_mm
+
+    longest = max((text_width_mm(t, style.size, style.bold) for t in lines), default=0.0)
+    # A summary on several lines: its longest line is at most the available width.
+    width = max(1, min(round(min(available, twips(longest)) * fraction), available))
+    return width, max(0, (available - width) // 2)
+
+
 def rule_paragraph(width: int, available: int, thickness: int, align: str = "center",
                    before: int = 0, after: int = 0, height: int = 40) -> str:
     """A solid line ``width`` twips long: the top border of a tiny empty centred paragraph.

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from ..plan.layout import RegimeRules, TextStyle
 from . import ooxml
-from ..plan.metrics import text_width_mm
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,7 @@ class Ctx:
     def rule_under(self, lines: list[str], style: TextStyle, fraction: float, available: int,
                    *, after: float = 0) -> str:
         """A solid line ``fraction`` as long as the longest of ``lines``, centred in ``available``."""
-        longest = max((text_width_mm(t, style.size, style.bold) for t in lines), default=0.0)
-        # A summary on several lines: its longest line is at most the available width.
-        width = round(min(available, ooxml.twips(longest)) * fraction)
+        width, _side = ooxml.rule_extent(lines, style, fraction, available)
         return ooxml.rule_paragraph(width, available, self.rule_thickness,
                                     before=ooxml.pt_twips(self.rules.spacing.rule_gap_pt),
                                     after=ooxml.pt_twips(after))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..plan import numbering
-from ..plan.layout import TextStyle, body_name_lines
+from ..plan.layout import TextStyle, body_name_lines, title_block_lines
 from ..plan.model import Plan
 from . import ooxml
 from .writer_common import Ctx
@@ -36,13 +36,10 @@ def _left_cell(ctx: Ctx, plan: Plan, available: int) -> list[str]:
 
 def _right_cell(ctx: Ctx, available: int) -> list[str]:
     rules = ctx.rules
-    out = [ctx.line(rules.national_title, rules.national_title_style)]
-    last_text, last_style = rules.national_title, rules.national_title_style
-    if rules.motto and rules.motto_style is not None:
-        out.append(ctx.line(rules.motto, rules.motto_style))
-        last_text, last_style = rules.motto, rules.motto_style
-    if rules.line_under_title_block:
-        out.append(ctx.rule_under([last_text], last_style,
+    titles = title_block_lines(rules)
+    out = [ctx.line(text, style) for text, style in titles]
+    if rules.line_under_title_block:  # under the last line of the block
+        out.append(ctx.rule_under([titles[-1][0]], titles[-1][1],
                                   rules.spacing.title_block_line_fraction, available))
     return out
 

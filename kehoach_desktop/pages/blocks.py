@@ -13,10 +13,9 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..docx import ooxml
-from ..docx.metrics import text_width_mm
 from ..docx.writer_foot import recipient_lines, typist_line
 from ..plan import numbering
-from ..plan.layout import RegimeRules, TextStyle, body_name_lines, heading_style, rules_for
+from ..plan.layout import RegimeRules, TextStyle, body_name_lines, heading_style, rules_for, title_block_lines
 from ..plan.model import Plan, Section
 from ..plan.table import Table as PlanTable
 
@@ -165,11 +164,8 @@ class _Builder:
 
     def rule_under(self, lines: list[str], style: TextStyle, fraction: float, available: int,
                    *, after: float = 0, path: str = "") -> Para:
-        """Mirror of ``writer_common.Ctx.rule_under``: same widths to the twip."""
-        longest = max((text_width_mm(t, style.size, style.bold) for t in lines), default=0.0)
-        width = round(min(available, ooxml.twips(longest)) * fraction)
-        width = max(1, min(width, available))
-        side = max(0, (available - width) // 2)
+        """As ``writer_common.Ctx.rule_under`` draws it (``ooxml.rule_extent``)."""
+        _width, side = ooxml.rule_extent(lines, style, fraction, available)
         return Para("", TextStyle(1), left=twips_pt(side), right=twips_pt(side),
                     before=twips_pt(ooxml.pt_twips(self.rules.spacing.rule_gap_pt)),
                     after=twips_pt(ooxml.pt_twips(after)), rule=self.thickness, exact=2.0, path=path)
@@ -199,13 +195,10 @@ def header_table(b: _Builder, plan: Plan, today) -> Table:
         elif rules.issuer_mark:
             left.append(b.line(rules.issuer_mark, TextStyle(rules.issuer_style.size,
                                                             align=rules.issuer_style.align)))
-    right = [b.line(rules.national_title, rules.national_title_style)]
-    last_text, last_style = rules.national_title, rules.national_title_style
-    if rules.motto and rules.motto_style is not None:
-        right.append(b.line(rules.motto, rules.motto_style))
-        last_text, last_style = rules.motto, rules.motto_style
+    titles = title_block_lines(rules)
+    right = [b.line(text, style) for text, style in titles]
     if rules.line_under_title_block:
-        right.append(b.rule_under([last_text], last_style, rules.spacing.title_block_line_fraction,
+        right.append(b.rule_under([titles[-1][0]], titles[-1][1], rules.spacing.title_block_line_fraction,
                                   inner[1]))
     gap = rules.spacing.header_row_gap_pt
     number = numbering.number_line(rules.number_template, plan.header.number, plan.header.symbol)

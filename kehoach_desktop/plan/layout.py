@@ -341,3 +341,12 @@ def body_name_lines(name: str, rules: "RegimeRules", style: TextStyle) -> list[s
     for part in name.splitlines():
         lines += split_body_name(part, width, style.size, style.bold)
     return lines
+
+
+def title_block_lines(rules: "RegimeRules") -> list:
+    """(text, style) of the header's right column, top to bottom: the Quốc hiệu and, for the state,
+    the Tiêu ngữ (the party writes its title alone). The writer and the printed pages both read it."""
+    lines = [(rules.national_title, rules.national_title_style)]
+    if rules.motto and rules.motto_style is not None:
+        lines.append((rules.motto, rules.motto_style))
+    return lines
