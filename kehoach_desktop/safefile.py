@@ -11,14 +11,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
-import shutil
 import stat
-import tempfile
 import time
 from pathlib import Path
 
 from .errors import FileRejected, KehoachError, SaveFailed
+from .lazy_regex import lazy_compile
 
 TEMP_PREFIX = ".~"
 # On Windows a file open in Word (or scanned by an antivirus) refuses os.replace for a
@@ -30,7 +28,7 @@ _WINDOWS_PATH_TOO_LONG = (206,)  # ERROR_FILENAME_EXCED_RANGE
 SAVE_AS = "“Lưu thành...”"
 WINDOWS_PATHS = os.name == "nt"
 # Our own temp names (mkstemp with the prefix and ".tmp"): left by a crash, removed by a later save.
-_OUR_TEMP = re.compile(r"^\.~[A-Za-z0-9_]{6,12}\.tmp$")
+_OUR_TEMP = lazy_compile(r"^\.~[A-Za-z0-9_]{6,12}\.tmp$")
 STALE_TEMP_SECONDS = 15 * 60  # younger ones may belong to a save running right now
 
 
@@ -155,6 +153,8 @@ def _verify(verify, data: bytes) -> None:
 
 
 def _new_temp(folder: Path, temps: list) -> tuple[int, str]:
+    import tempfile  # only a write needs it (with shutil, bz2, lzma and random: ~3 ms for every reader)
+
     fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
     temps.append(name)
     return fd, name
@@ -171,6 +171,8 @@ def _temp_file_with(folder: Path, data: bytes, temps: list, mode_from: Path) -> 
 
 
 def _temp_copy_of(source: Path, folder: Path, temps: list) -> str:
+    import shutil
+
     fd, name = _new_temp(folder, temps)
     with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
         shutil.copyfileobj(src, out, 1024 * 1024)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import sys
+import tempfile
 
 import pytest
 
@@ -111,7 +113,7 @@ def test_failure_half_way_keeps_old_file(target, monkeypatch, where):
     elif where == "replace":
         monkeypatch.setattr(safefile.os, "replace", _raise(failure))
     else:
-        monkeypatch.setattr(safefile.shutil, "copyfileobj", _raise(failure))
+        monkeypatch.setattr(shutil, "copyfileobj", _raise(failure))
     with pytest.raises(SaveFailed) as info:
         write_atomic(target, NEW)
     assert "tệp cũ vẫn giữ nguyên" in str(info.value)
@@ -144,7 +146,7 @@ def test_failure_on_final_replace_keeps_old_file_and_backup(target, monkeypatch)
     (PermissionError(errno.EACCES, "Permission denied"), "Không có quyền ghi vào thư mục"),
 ])
 def test_messages_for_each_failure(target, monkeypatch, exc, fragment):
-    monkeypatch.setattr(safefile.tempfile, "mkstemp", _raise(exc))
+    monkeypatch.setattr(tempfile, "mkstemp", _raise(exc))
     with pytest.raises(SaveFailed, match=fragment):
         write_atomic(target, NEW)
     assert target.read_bytes() == OLD
@@ -214,7 +216,7 @@ def test_read_only_folder_real(target):
 
 def test_read_only_folder_simulated(target, monkeypatch):
     # What mkstemp raises in a folder without write permission (root bypasses chmod in CI).
-    monkeypatch.setattr(safefile.tempfile, "mkstemp",
+    monkeypatch.setattr(tempfile, "mkstemp",
                         _raise(PermissionError(errno.EACCES, "Permission denied")))
     with pytest.raises(SaveFailed, match=READ_ONLY_MESSAGE):
         write_atomic(target, NEW)

@@ -9,7 +9,6 @@ embedded plan is no longer the whole truth (``edited``).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -52,6 +51,8 @@ def visible_paragraphs(body) -> list[str]:
 
 def fingerprint(body) -> str:
     """sha256 of the visible text of a ``w:body`` element."""
+    import hashlib  # OpenSSL's ~2 ms, only for a plan written or found embedded
+
     return hashlib.sha256("\n".join(visible_paragraphs(body)).encode("utf-8")).hexdigest()
 
 

@@ -21,6 +21,7 @@ import zlib
 from xml.etree import ElementTree
 
 from ..errors import FileRejected
+from ..lazy_regex import lazy_compile
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a 60-page plan with photos is a few MB
 MAX_ENTRIES = 2000
@@ -73,11 +74,11 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplem
 _EOCD = b"PK\x05\x06"
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_EOCD = b"PK\x06\x06"
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_DOCTYPE_TEXT = re.compile(r"<!DOCTYPE", re.IGNORECASE)
-_PARAGRAPH = re.compile(rb"<w:p[\s>/]")
-_PARAGRAPH_TEXT = re.compile(r"<w:p[\s>/]")
-_XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+_DOCTYPE = lazy_compile(rb"<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_TEXT = lazy_compile(r"<!DOCTYPE", re.IGNORECASE)
+_PARAGRAPH = lazy_compile(rb"<w:p[\s>/]")
+_PARAGRAPH_TEXT = lazy_compile(r"<w:p[\s>/]")
+_XML_NAME = lazy_compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
 
 
 def check_docx_bytes(data: bytes) -> None:

@@ -18,6 +18,7 @@ from ..plan.text import clean_line, nfc
 from .table_reader import GridBuilder, is_landscape
 from .package import parts_of
 from .recognise_foot import parse_authority
+from ..lazy_regex import lazy_compile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _T = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t"
@@ -32,7 +33,7 @@ _ALIGN = {"center": "center", "both": "justify", "distribute": "justify", "right
 _ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
 
 
-_GAP = re.compile(r"(\t+| {3,})")
+_GAP = lazy_compile(r"(\t+| {3,})")
 # Words that start the second half of a body's name ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG TRỊ").
 _NAME_TAILS = tuple(w + " " for w in (*NAME_BREAK_BEFORE, "THỊ XÃ", "ĐẢNG BỘ", "ĐẢNG ỦY"))
 

@@ -8,12 +8,12 @@ LibreOffice whatever their default styles. Element order follows the schema
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..plan.layout import TextStyle
 from ..plan.text import nfc
+from ..lazy_regex import lazy_compile
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -22,8 +22,8 @@ BLACK = "000000"
 
 # Characters XML 1.0 cannot carry: dropped from the visible text (the embedded plan keeps them).
 # Written as the set itself: its complement ([^\t\n\r\x20-\ud7ff…]) took ~3 ms to compile.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BREAKS = re.compile(r"(\r\n|\n|\r|\t)")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = lazy_compile(r"(\r\n|\n|\r|\t)")
 _JC = {"justify": "both", "center": "center", "left": "left", "right": "right"}
 
 

@@ -22,8 +22,9 @@ from .recognise_table import fold_tables, text_tables
 from .textinput import text_lines
 from .unflatten import split_foot_run
 from .unwrap import heading_continues
+from ..lazy_regex import lazy_compile
 
-_LEAD_IN = re.compile(r"^(?:[-–+•]\s*)?(căn cứ|thực hiện|kính gửi|theo)\b", re.IGNORECASE)
+_LEAD_IN = lazy_compile(r"^(?:[-–+•]\s*)?(căn cứ|thực hiện|kính gửi|theo)\b", re.IGNORECASE)
 _PARTY_BODIES = ("dang uy", "chi bo", "dang bo", "ban thuong vu", "tinh uy", "huyen uy", "thanh uy",
                  "quan uy", "thi uy", "ban tuyen giao", "ban dan van", "ban to chuc", "uy ban kiem tra",
                  "ban chap hanh dang bo")
@@ -34,7 +35,7 @@ _KINDS = (("tuyen-truyen", ("tuyen truyen",)),
           ("cong-tac-nam", ("cong tac nam",)))
 MAX_SUMMARY_LINES = 6
 # The title and the trích yếu on one line: "KẾ HOẠCH: Tổ chức ...", or a web page's heading "Kế hoạch Chương trình ...".
-_INLINE_TITLE = re.compile(r"^(?:KẾ\s+HOẠCH|Kế\s+hoạch)\s*[:\-–]?\s+(\S.*)$")
+_INLINE_TITLE = lazy_compile(r"^(?:KẾ\s+HOẠCH|Kế\s+hoạch)\s*[:\-–]?\s+(\S.*)$")
 
 
 @dataclass
@@ -175,7 +176,7 @@ def _notes(plan: Plan, facts, foot, found_title: bool) -> list[str]:
     return notes
 
 
-_NEW_POINT = re.compile(r"^\s*[-+•*–]")
+_NEW_POINT = lazy_compile(r"^\s*[-+•*–]")
 
 
 def _split_soft_breaks(lines: list[Line]) -> list[Line]:

@@ -9,16 +9,15 @@ the next appendix ends the one before.
 """
 from __future__ import annotations
 
-import re
-
 from ..plan.table import Appendix
 from ..plan.text import fold
 from .recognise_body import build_content, line_label
 from .recognise_foot import is_position, is_recipients_title, parse_authority
 from .recognise_header import is_separator, motto_of, parse_date_line, parse_number_line
+from ..lazy_regex import lazy_compile
 
-_TITLE = re.compile(r"^(?P<t>(?i:phụ\s+lục)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?)\b\s*[:.\-–]?\s*(?P<rest>.*)$")
-_SOURCE = re.compile(r"^\(?\s*(?i:kèm\s+theo|ban\s+hành\s+kèm)")
+_TITLE = lazy_compile(r"^(?P<t>(?i:phụ\s+lục)(?:\s+(?:số\s+)?(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?)\b\s*[:.\-–]?\s*(?P<rest>.*)$")
+_SOURCE = lazy_compile(r"^\(?\s*(?i:kèm\s+theo|ban\s+hành\s+kèm)")
 MAX_TITLE_WORDS = 14
 
 

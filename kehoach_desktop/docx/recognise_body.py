@@ -10,26 +10,27 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_regex import lazy_compile
 from ..plan.model import Section
 from ..plan.text import fold
 
-_ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})(?:\s*[.)/]|-)\s*(?=\S|$)(?!\d)")
-_DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\s*\.\s*\d{1,2}){1,3})(?:\s*\.?\s*[.)]?\s+|\.(?=[^\W\d_]))(?=\S)")
-_ARABIC = re.compile(r"^(?P<n>\d{1,2})(?:\s*(?P<p>[.)])|\s*/(?=\s*[^\d\s])|-(?=\s*[^\d\s]))\s*(?=\S|$)(?!\d)")
-_LETTER = re.compile(r"^(?P<n>[a-zđ])\s*(?P<p>[)/]|[.-](?=\s))\s*(?=\S|$)")
-_CAPITAL = re.compile(r"^(?P<n>[A-HJ-UWYZĐ])\s*[.)/-]\s+(?=\S)")
+_ROMAN = lazy_compile(r"^(?P<n>[IVX]{1,6})(?:\s*[.)/]|-)\s*(?=\S|$)(?!\d)")
+_DOTTED = lazy_compile(r"^(?P<n>\d{1,2}(?:\s*\.\s*\d{1,2}){1,3})(?:\s*\.?\s*[.)]?\s+|\.(?=[^\W\d_]))(?=\S)")
+_ARABIC = lazy_compile(r"^(?P<n>\d{1,2})(?:\s*(?P<p>[.)])|\s*/(?=\s*[^\d\s])|-(?=\s*[^\d\s]))\s*(?=\S|$)(?!\d)")
+_LETTER = lazy_compile(r"^(?P<n>[a-zđ])\s*(?P<p>[)/]|[.-](?=\s))\s*(?=\S|$)")
+_CAPITAL = lazy_compile(r"^(?P<n>[A-HJ-UWYZĐ])\s*[.)/-]\s+(?=\S)")
 # "PHẦN I.", "Phần 2:", "PHẦN THỨ NHẤT": the big parts of a long plan, above its I., 1. sections.
-_PART = re.compile(r"^(?i:phần)\s+(?:(?i:thứ)\s+\w+|[IVX]{1,5}|\d{1,2})(?=[\s.:\-–]|$)\s*[.:\-–]?\s*")
-_VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
-_BULLET = re.compile(r"^[-+•*–—]")
-_SENTENCE_END = re.compile(r"[.;:!?…]\s*$")
+_PART = lazy_compile(r"^(?i:phần)\s+(?:(?i:thứ)\s+\w+|[IVX]{1,5}|\d{1,2})(?=[\s.:\-–]|$)\s*[.:\-–]?\s*")
+_VALID_ROMAN = lazy_compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+_BULLET = lazy_compile(r"^[-+•*–—]")
+_SENTENCE_END = lazy_compile(r"[.;:!?…]\s*$")
 _CLOSING_STARTS = ("tren day", "de ", "yeu cau", "trong qua trinh", "qua trinh")
-_CLOSING_CUE = re.compile(
+_CLOSING_CUE = lazy_compile(
     r"\./\.\s*$|^tren day|^de (?:ke hoach|chuong trinh|cong tac|dat|thuc hien)|de nghi|yeu cau"
     r"|trien khai thuc hien|to chuc thuc hien|thuc hien tot|nghiem tuc|vuong mac")
 
 # What only a closing says: the end mark "./.", or a closing's usual first words.
-_FIRM_CLOSING = re.compile(r"/\.\s*$|^(?:tren day|de nghi|yeu cau|nhan duoc|trong qua trinh)")
+_FIRM_CLOSING = lazy_compile(r"/\.\s*$|^(?:tren day|de nghi|yeu cau|nhan duoc|trong qua trinh)")
 
 
 def parse_label(text: str) -> tuple[str, str] | None:

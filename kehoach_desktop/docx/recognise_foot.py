@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from ..plan.layout import ARCHIVE_ENTRY
 from ..plan.text import clean_line, fold
+from ..lazy_regex import lazy_compile
 
-_AUTHORITY = re.compile(
+_AUTHORITY = lazy_compile(
     r"^(?P<a>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)(?:\s*\.\s*|\s+|(?<=[MTL])\s*(?=[A-ZĐ]))"
     r"(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _POSITIONS = ("chu tich", "pho chu tich", "bi thu", "pho bi thu", "truong ban", "pho truong ban",
@@ -21,10 +22,10 @@ _POSITIONS = ("chu tich", "pho chu tich", "bi thu", "pho bi thu", "truong ban", 
               "pho truong phong", "chanh van phong", "thu truong", "tong giam doc", "truong", "pho truong",
               "uy vien", "to truong", "chi huy truong", "truong thon", "bi thu chi bo", "chanh an",
               "vien truong", "cuc truong", "chanh thanh tra", "thu ky", "nguoi lap")
-_TYPIST = re.compile(r"^(?P<t>[A-ZĐ][A-ZĐa-zđ]{0,5})\s*[-.–,:]?\s*\(?\s*(?P<c>\d{1,4})\s*(?:b|bản|bản\.)?\s*\)?\s*\.?$")
+_TYPIST = lazy_compile(r"^(?P<t>[A-ZĐ][A-ZĐa-zđ]{0,5})\s*[-.–,:]?\s*\(?\s*(?P<c>\d{1,4})\s*(?:b|bản|bản\.)?\s*\)?\s*\.?$")
 _HEAD_WORDS = ("KT.", "K/T")  # signing for the head: the head's title follows
-_RECIPIENT_ITEM = re.compile(r"^[-+•–]\s*\S")
-_NOISE = re.compile(r"^\(.*\)$|^/$")  # "(Đã ký)", "(ký, đóng dấu)"
+_RECIPIENT_ITEM = lazy_compile(r"^[-+•–]\s*\S")
+_NOISE = lazy_compile(r"^\(.*\)$|^/$")  # "(Đã ký)", "(ký, đóng dấu)"
 
 
 @dataclass

@@ -12,30 +12,31 @@ from dataclasses import dataclass, field
 
 from ..plan.model import Header
 from ..plan.text import clean_line, fold
+from ..lazy_regex import lazy_compile
 
-_NUMBER = re.compile(r"^\s*S[ốố]\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_NUMBER_DIGITS = re.compile(r"^(?P<num>\d{1,6})?\s*(?P<sep>[-/.…_ ]*)\s*(?P<sym>.*)$")
-_NUMERIC_DATE = re.compile(
+_NUMBER = lazy_compile(r"^\s*S[ốố]\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NUMBER_DIGITS = lazy_compile(r"^(?P<num>\d{1,6})?\s*(?P<sep>[-/.…_ ]*)\s*(?P<sym>.*)$")
+_NUMERIC_DATE = lazy_compile(
     r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\b",
     re.IGNORECASE)
 # Letters of any script case ("KH/TƯ", "KH-UBND"): \w, not A-Z, so Vietnamese capitals stay in the symbol.
-_SYMBOL = re.compile(r"[A-ZĐ][^\W_]*(?:\.[^\W_]*)*(?:\s*[-/]\s*[^\W_.][^\W_]*(?:\.[^\W_]*)*)*")
-_DATE = re.compile(
+_SYMBOL = lazy_compile(r"[A-ZĐ][^\W_]*(?:\.[^\W_]*)*(?:\s*[-/]\s*[^\W_.][^\W_]*(?:\.[^\W_]*)*)*")
+_DATE = lazy_compile(
     r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
     r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
-_DATE_ANYWHERE = re.compile(r"[^\s,/]*[^,/]*,\s*ngày\s", re.IGNORECASE)
+_DATE_ANYWHERE = lazy_compile(r"[^\s,/]*[^,/]*,\s*ngày\s", re.IGNORECASE)
 # A date line cut by the wide blanks left for day and month, and the pieces that follow the cut.
-_DATE_CUT = re.compile(r"(?:\bngày|\btháng)[\s\d.…_]*$", re.IGNORECASE)
-_DATE_REST = re.compile(r"^(?:tháng|năm)\b|^\d{1,4}\b", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^[\s\-_=*~.·•oO0+]+$")
+_DATE_CUT = lazy_compile(r"(?:\bngày|\btháng)[\s\d.…_]*$", re.IGNORECASE)
+_DATE_REST = lazy_compile(r"^(?:tháng|năm)\b|^\d{1,4}\b", re.IGNORECASE)
+_SEPARATOR = lazy_compile(r"^[\s\-_=*~.·•oO0+]+$")
 _ORG_HEADINGS = {"doan tncs ho chi minh", "doan thanh nien cong san ho chi minh", "hoi lien hiep phu nu viet nam",
                  "mat tran to quoc viet nam", "cong doan viet nam", "tong lien doan lao dong viet nam",
                  "hoi nong dan viet nam", "hoi cuu chien binh viet nam"}
 # Marks printed in a header that name no body: a draft, secrecy and urgency ("DỰ THẢO", "MẬT", "KHẨN").
-_MARKS = re.compile(r"^(?:du thao(?: lan \w+)?|ban du thao|(?:toi |tuyet )?mat|(?:thuong )?khan|hoa toc)\W*$")
-_MOTTO_INSIDE = re.compile(r"\b(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+_MARKS = lazy_compile(r"^(?:du thao(?: lan \w+)?|ban du thao|(?:toi |tuyet )?mat|(?:thuong )?khan|hoa toc)\W*$")
+_MOTTO_INSIDE = lazy_compile(r"\b(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                            r"|Độc\s+lập\s*[-–]\s*Tự\s+do)")
-_MOTTO_WHOLE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+_MOTTO_WHOLE = lazy_compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                           r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc")
 _MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "dang cong san viet nam")
 # Body names that need the next line to say which one ("ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN").
@@ -199,8 +200,8 @@ def _split_at_motto(part: str) -> list[str]:
     return [p for piece in pieces for p in _split_at_number(piece)]
 
 
-_STARS = re.compile(r"\s+\*+(?:\s+|$)")  # the star under a body's name ("***" loses "**" on the way in)
-_NUMBER_INSIDE = re.compile(r"\s+(?=S[ốỐ]\s*:?\s*(?:\d|[.…_\s]*[/-]\s*[A-ZĐ]))")
+_STARS = lazy_compile(r"\s+\*+(?:\s+|$)")  # the star under a body's name ("***" loses "**" on the way in)
+_NUMBER_INSIDE = lazy_compile(r"\s+(?=S[ốỐ]\s*:?\s*(?:\d|[.…_\s]*[/-]\s*[A-ZĐ]))")
 
 
 def _split_at_number(part: str) -> list[str]:
@@ -238,10 +239,10 @@ def _column(line, part_index: int) -> int | None:
 
 _FULL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
 # The year cut from its date line ("…, ngày 06 tháng 01 năm" / "2026"), or a number left blank ("Số:" / "/KH-UBND").
-_YEAR_CUT = re.compile(r"\bnăm\s*$", re.IGNORECASE)
-_YEAR_BEFORE_NAM = re.compile(r"(?<=tháng)\s+(\d{4})\s+năm\s*$", re.IGNORECASE)
-_YEAR_ALONE = re.compile(r"(?<=\s)(\d{4})\s*$")
-_SYMBOL_REST = re.compile(r"^\d{0,6}\s*[-/]\s*[A-ZĐ]")
+_YEAR_CUT = lazy_compile(r"\bnăm\s*$", re.IGNORECASE)
+_YEAR_BEFORE_NAM = lazy_compile(r"(?<=tháng)\s+(\d{4})\s+năm\s*$", re.IGNORECASE)
+_YEAR_ALONE = lazy_compile(r"(?<=\s)(\d{4})\s*$")
+_SYMBOL_REST = lazy_compile(r"^\d{0,6}\s*[-/]\s*[A-ZĐ]")
 
 
 def _cut_with_rest(head: str, tail: str) -> bool:
@@ -260,7 +261,7 @@ def _cut_with_rest(head: str, tail: str) -> bool:
     return bool(_DATE_CUT.search(head) and _DATE_REST.match(tail))  # "Quảng Nam, ngày" / "13 tháng 7 ..."
 
 
-_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,;\d]{0,30}),\s*ngày\b", re.IGNORECASE)
+_PLACE_DATE = lazy_compile(r"^(?P<place>[^\W\d_][^,;\d]{0,30}),\s*ngày\b", re.IGNORECASE)
 
 
 def _place_cut(head: str, tail: str) -> bool:

@@ -9,12 +9,11 @@ number. Nested tables are flattened into their cell, one paragraph per line.
 """
 from __future__ import annotations
 
-import re
-
 from ..plan.table import Cell, Table
+from ..lazy_regex import lazy_compile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_BULLET = re.compile(r"^[-+•*–—]")
+_BULLET = lazy_compile(r"^[-+•*–—]")
 
 
 def is_landscape(sect_pr) -> bool:

@@ -17,22 +17,23 @@ from .handtyped import Line
 from .recognise_body import parse_label
 from .unwrap import (blank_paragraphs, heading_continues, is_label_start, is_rule_line, starts_new_item,
                      wrap_continues, wrap_width)
+from ..lazy_regex import lazy_compile
 
 # A line that ends a sentence, a heading or an item; anything else may continue.
-_ENDS_CLOSED = re.compile(r"[.:;!?…)\]\"”’»/]\s*$")
+_ENDS_CLOSED = lazy_compile(r"[.:;!?…)\]\"”’»/]\s*$")
 # A page number left by a PDF or a printout: "2", "- 2 -", "Trang 2", "2/5".
-_PAGE_NUMBER = re.compile(r"^[-–—]?\s*\d{1,3}\s*[-–—]?$|^(?:trang|page)\s*\d{1,3}(?:\s*/\s*\d{1,3})?$"
+_PAGE_NUMBER = lazy_compile(r"^[-–—]?\s*\d{1,3}\s*[-–—]?$|^(?:trang|page)\s*\d{1,3}(?:\s*/\s*\d{1,3})?$"
                           r"|^\d{1,3}\s*/\s*\d{1,3}$", re.IGNORECASE)
 # Words that join what follows them: a line ending with one is cut mid-sentence, whatever case comes next.
 _LINK_WORDS = {"số", "của", "và", "các", "những", "về", "cho", "với", "trong", "tại", "là", "được", "để", "từ", "đến",
                "ở", "mọi", "giữa", "bởi", "vì", "như", "hoặc", "nhằm", "khi", "mà", "đối", "vào", "ngày"}
-_BULLET = re.compile(r"^[-+•*–—]")
-_GLUED_RULE = re.compile(r"^[-_=*~]{3,}\s*([^-_=*~\s].*)$")
+_BULLET = lazy_compile(r"^[-+•*–—]")
+_GLUED_RULE = lazy_compile(r"^[-_=*~]{3,}\s*([^-_=*~\s].*)$")
 # A clause end: the sentence goes on when the next line starts in lower case ("...;" / "tăng cường ...").
-_ENDS_CLAUSE = re.compile(r"[;,]\s*$")
+_ENDS_CLAUSE = lazy_compile(r"[;,]\s*$")
 # The cell walls of a web table pasted on one line ("ỦY BAN NHÂN DÂN | CỘNG HÒA ... |"): a gap between halves.
-_CELL_WALL = re.compile(r"\s+\|\s+")
-_EDGE_WALL = re.compile(r"^\s*\|\s+|\s+\|\s*$")
+_CELL_WALL = lazy_compile(r"\s+\|\s+")
+_EDGE_WALL = lazy_compile(r"^\s*\|\s+|\s+\|\s*$")
 
 
 def _continues(previous: str, following: str, blank: bool) -> bool:

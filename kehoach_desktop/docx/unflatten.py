@@ -10,14 +10,15 @@ import re
 
 from ..plan.text import clean_line, fold
 from .recognise_foot import POSITIONS, is_recipients_title
+from ..lazy_regex import lazy_compile
 
 # A recipient item after the end of the one before it ("...; - Lưu: VT").
-_ITEM = re.compile(r"(?<=[;,.:])\s+(?=[-–+•]\s*\S)")
+_ITEM = lazy_compile(r"(?<=[;,.:])\s+(?=[-–+•]\s*\S)")
 # An authority word starting the signature inside the run ("... VT-LT. TM. BAN ...", "... DÂN KT. CHỦ TỊCH").
-_AUTHORITY = re.compile(r"\s+(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[^\W\d_])")
-_SIGNED = re.compile(r"\s*\((?:đã\s+ký|ký)[^)]*\)\s*", re.IGNORECASE)  # "(đã ký)", "(Đã ký và đóng dấu)"
+_AUTHORITY = lazy_compile(r"\s+(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[^\W\d_])")
+_SIGNED = lazy_compile(r"\s*\((?:đã\s+ký|ký)[^)]*\)\s*", re.IGNORECASE)  # "(đã ký)", "(Đã ký và đóng dấu)"
 # The signer's name: two to six capitalised words (not capitals) at the end.
-_NAME = re.compile(r"\s+((?:[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]+\s+){1,5}[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]+)\s*$")
+_NAME = lazy_compile(r"\s+((?:[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]+\s+){1,5}[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]+)\s*$")
 _EXTRA = ("thuong truc",)  # "BÍ THƯ THƯỜNG TRỰC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC"
 
 

@@ -14,23 +14,24 @@ import re
 from ..plan.text import fold
 from .recognise_body import parse_label
 from .recognise_foot import is_position, is_recipients_title, parse_authority
+from ..lazy_regex import lazy_compile
 
 # A line drawn with characters ("|", "-----", "***", "___", "=== "), or the cell walls of a web table.
-_RULE = re.compile(r"^[\s|¦\-_=*~.·•–—]+$")
+_RULE = lazy_compile(r"^[\s|¦\-_=*~.·•–—]+$")
 # A line that ends a sentence, an item or a label ("Nơi nhận:"); a wrapped line ends with none of them.
-_ENDS_SENTENCE = re.compile(r"[.:;!?…]\s*[\"”’»)]?\s*$")
+_ENDS_SENTENCE = lazy_compile(r"[.:;!?…]\s*[\"”’»)]?\s*$")
 # What starts a new paragraph whatever the line above: a bullet, the usual lead-ins, header pieces.
-_NEW_ITEM = re.compile(r"^(?:[-+•*–—]|(?:Căn cứ|Thực hiện|Theo|Kính gửi|Số\s*:|KẾ HOẠCH|Độc lập|"
+_NEW_ITEM = lazy_compile(r"^(?:[-+•*–—]|(?:Căn cứ|Thực hiện|Theo|Kính gửi|Số\s*:|KẾ HOẠCH|Độc lập|"
                        r"CỘNG H[ÒO]A|ĐẢNG CỘNG SẢN)\b)")
-_DATE_LINE = re.compile(r"^[^\W\d_][^,;\d]{1,39},\s*ngày\b", re.IGNORECASE)  # "Quảng Nam, ngày"
+_DATE_LINE = lazy_compile(r"^[^\W\d_][^,;\d]{1,39},\s*ngày\b", re.IGNORECASE)  # "Quảng Nam, ngày"
 # Words that join what follows them: a heading ending with one goes on on the next line ("... VÀ").
 _HEADING_LINKS = {"va", "cua", "cac", "ve", "cho", "voi", "trong", "tai", "de", "tu", "den", "nhung",
                   "hoac", "nham", "doi", "theo", "giua", "la", "duoc"}
 # A dash that starts a wrapped line inside a sentence: what follows is lower case or a number.
-_HYPHEN_CUT = re.compile(r"^[-–]\s+(?=\w)")
+_HYPHEN_CUT = lazy_compile(r"^[-–]\s+(?=\w)")
 # A document's number and symbol ("58-NQ/TW", "11-CTr/TU", "124/2020/QH14"): not a section label.
-_DOC_REF = re.compile(r"^\d{1,4}\s*[-/]\s*(?:[A-ZĐ][A-Za-zĐđ]*\s*[-/]|\d{4}/)")
-_BULLET = re.compile(r"^[-+•*–—]")
+_DOC_REF = lazy_compile(r"^\d{1,4}\s*[-/]\s*(?:[A-ZĐ][A-Za-zĐđ]*\s*[-/]|\d{4}/)")
+_BULLET = lazy_compile(r"^[-+•*–—]")
 MIN_WRAPPED = 3  # lines cut at the width before the text counts as hard-wrapped
 MAX_WIDTH = 110  # a text whose lines run longer was typed, not wrapped by a printer
 

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from ..plan.text import clean_line, nfc
+from ..lazy_regex import lazy_compile
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDER = lazy_compile(r"\{([a-z_]+)\}")
 
 # Vietnamese names of the placeholders, for the user.
 NAMES = {

@@ -16,16 +16,16 @@ their postings per query. Only the paragraphs that can reach the first
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..plan.text import fold
 from .entry import Paragraph, section_label
+from ..lazy_regex import lazy_compile
 
-_WORD = re.compile(r"\w+")
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")  # {co_quan} is not a word of the paragraph
+_WORD = lazy_compile(r"\w+")
+_PLACEHOLDER = lazy_compile(r"\{[a-z_]+\}")  # {co_quan} is not a word of the paragraph
 _END = "\U0010ffff"
 
 

@@ -9,12 +9,12 @@ of a paragraph does not.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..plan.layout import TextStyle
 from .blocks import PageBreak, Para, Row, Table
+from ..lazy_regex import lazy_compile
 
 # Times New Roman and Liberation Serif (metric-compatible): units per em 2048.
 ASCENT, DESCENT, LINE_GAP, UNITS = 1825, 443, 87, 2048
@@ -133,7 +133,7 @@ class LaidBreak:
 
 
 # A break is allowed after spaces, and after a hyphen inside a word (58-|NQ/TW, 2021-|2025).
-_TOKEN = re.compile(r" +|[^ ]+?-(?=[^\s-])|[^ ]+")
+_TOKEN = lazy_compile(r" +|[^ ]+?-(?=[^\s-])|[^ ]+")
 
 
 def _pieces(text: str, metrics: Metrics, style: TextStyle, first: float, width: float):

@@ -17,21 +17,22 @@ from __future__ import annotations
 import re
 
 from ..library.placeholders import NAMES, PLACEHOLDER
+from ..lazy_regex import lazy_compile
 
 # A run of dots and ellipsis characters (spaces between them allowed: ". . ." / "… …").
-_DOTS = re.compile(r"(?:\.|…)(?:\s?(?:\.|…))*")
-_UNDERSCORES = re.compile(r"_{3,}")
+_DOTS = lazy_compile(r"(?:\.|…)(?:\s?(?:\.|…))*")
+_UNDERSCORES = lazy_compile(r"_{3,}")
 _ANY_MARK = ("…", "..", ". .", "___")  # a text with none of these has no blank
-_WORD_CHAR = re.compile(r"\w", re.UNICODE)
-_LAST_WORD = re.compile(r"(\w+)\W*$", re.UNICODE)
+_WORD_CHAR = lazy_compile(r"\w", re.UNICODE)
+_LAST_WORD = lazy_compile(r"(\w+)\W*$", re.UNICODE)
 # Words after which a phrase cannot stop: what follows them is missing ("ngày ...", "số ...").
 LINK_WORDS = frozenset("""
     số ngày tháng năm quý giờ việc về của và các những cho với trong tại là được để từ đến ở mọi giữa bởi vì
     như hoặc nhằm khi mà đối vào đạt lần thứ đợt
 """.split())
 # What ends a clause after an ellipsis: the end, or punctuation.
-_CLAUSE_END = re.compile(r"\s*(?:$|[;:.,!?)\]”\"’»])")
-_CLAUSE_START = re.compile(r"[;:.!?\n(]")
+_CLAUSE_END = lazy_compile(r"\s*(?:$|[;:.,!?)\]”\"’»])")
+_CLAUSE_START = lazy_compile(r"[;:.!?\n(]")
 
 
 def _dot_count(run: str) -> int:

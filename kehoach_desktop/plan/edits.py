@@ -18,6 +18,7 @@ from typing import Any
 from .model import Header, Section, Signature
 from .table import Appendix, Cell, Table
 from .text import model_text, nfc_deep
+from ..lazy_regex import lazy_compile
 
 __all__ = [
     "SetValue", "InsertItem", "RemoveItem", "MoveItem", "Batch", "EditError",
@@ -64,7 +65,7 @@ class Batch:
 
 
 # ---- paths ------------------------------------------------------------------
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
+_TOKEN = lazy_compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
 
 
 def parse_path(path: str) -> list:

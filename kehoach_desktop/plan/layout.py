@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
+from ..lazy_regex import lazy_compile
+
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -235,7 +237,7 @@ NAME_BREAK_BEFORE = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "T
 NAME_BREAK_AFTER = (" - ",)
 
 # "Lưu" entry of Nơi nhận, accents optional: "Lưu: VT, VH", "Luu VT".
-ARCHIVE_ENTRY = re.compile(r"^\s*l(?:ư|u)u\b", re.IGNORECASE)
+ARCHIVE_ENTRY = lazy_compile(r"^\s*l(?:ư|u)u\b", re.IGNORECASE)
 
 
 def rules_for(regime: str) -> RegimeRules:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazy_regex import lazy_compile
+
 # TCVN3 (TCVN 5712:1993 VN3): one byte per letter; lower-case toned letters only,
 # plus the seven upper-case letters with a hat/horn/breve/bar.
 _TCVN3 = {
@@ -68,11 +70,11 @@ def _vni_tables() -> tuple[dict, dict]:
 
 
 _VNI_PAIRS, _VNI_SINGLES = _vni_tables()
-_VNI_RE = re.compile("|".join(sorted((re.escape(k) for k in list(_VNI_PAIRS) + list(_VNI_SINGLES)),
+_VNI_RE = lazy_compile("|".join(sorted((re.escape(k) for k in list(_VNI_PAIRS) + list(_VNI_SINGLES)),
                                      key=len, reverse=True)))
 
 # A capital the TCVN3 table lacks typed as the capital base plus the toned small letter ("Uñy").
-_SPLIT_CAPITAL = re.compile(r"([AEIOUY])([^\W\d_])")
+_SPLIT_CAPITAL = lazy_compile(r"([AEIOUY])([^\W\d_])")
 
 
 def _base(letter: str) -> str:

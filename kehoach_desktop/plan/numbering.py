@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from ..lazy_regex import lazy_compile
+
 # Vietnamese alphabet for a), b), ...: no f, j, w, z; đ follows d.
 VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
@@ -109,7 +111,7 @@ def number_line(template: str, number: str, symbol: str) -> str:
     return template.format(number=shown, symbol=symbol.strip())
 
 
-_LABEL_AT_START = re.compile(
+_LABEL_AT_START = lazy_compile(
     r"^\s*(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s+", re.IGNORECASE)
 
 

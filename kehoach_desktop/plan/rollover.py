@@ -16,22 +16,23 @@ from dataclasses import dataclass
 from .model import Plan, Section
 from .table import cell_paths
 from .numbering import parse_date
+from ..lazy_regex import lazy_compile
 
-_YEAR = re.compile(r"(?<![\d])(?:19|20)\d{2}(?!\d)")
-_DOC_NUMBER_BEFORE = re.compile(r"\d+\s*/\s*$")
-_DATE_BEFORE = re.compile(r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*|/\s*|tháng\s*\d{1,2}\s*(?:năm\s*|/\s*|-\s*))$",
+_YEAR = lazy_compile(r"(?<![\d])(?:19|20)\d{2}(?!\d)")
+_DOC_NUMBER_BEFORE = lazy_compile(r"\d+\s*/\s*$")
+_DATE_BEFORE = lazy_compile(r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*|/\s*|tháng\s*\d{1,2}\s*(?:năm\s*|/\s*|-\s*))$",
                           re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"^\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
-_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*$")
-_PERIOD_BEFORE = re.compile(r"(?:nhiệm kỳ|giai đoạn|thời kỳ|niên khóa|khóa|năm học)\s*$", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"(?:đến|tới|đến hết|trước|tầm nhìn|tầm nhìn đến|vào)\s+(?:năm\s+)?$", re.IGNORECASE)
+_RANGE_AFTER = lazy_compile(r"^\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
+_RANGE_BEFORE = lazy_compile(r"(?:19|20)\d{2}\s*[-–—]\s*$")
+_PERIOD_BEFORE = lazy_compile(r"(?:nhiệm kỳ|giai đoạn|thời kỳ|niên khóa|khóa|năm học)\s*$", re.IGNORECASE)
+_TARGET_BEFORE = lazy_compile(r"(?:đến|tới|đến hết|trước|tầm nhìn|tầm nhìn đến|vào)\s+(?:năm\s+)?$", re.IGNORECASE)
 # A citation of another document: "số 58-NQ/TW", "124/2020/QH14", "ngày 05/8/2020".
-_CITATION = re.compile(r"số\s*\d+|\d+\s*/\s*(?:19|20)\d{2}\s*/|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
+_CITATION = lazy_compile(r"số\s*\d+|\d+\s*/\s*(?:19|20)\d{2}\s*/|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
                        r"|\d+\s*[-/]\s*[A-ZĐ]{1,6}\s*[/-]\s*[A-ZĐ]{1,8}", re.IGNORECASE)
 # Where a cited title ends and the plan's own words resume: "; ", ". ", ", Ban Thường vụ ...".
-_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?=[A-ZĐÀ-Ỹ])")
+_CLAUSE_END = lazy_compile(r"[;.]\s|,\s+(?=[A-ZĐÀ-Ỹ])")
 CITED_TITLE_CHARS = 220
-_RESULTS_WORDS = re.compile(r"kết quả|đánh giá|tổng kết|tình hình|so với|đạt được|sơ kết", re.IGNORECASE)
+_RESULTS_WORDS = lazy_compile(r"kết quả|đánh giá|tổng kết|tình hình|so với|đạt được|sơ kết", re.IGNORECASE)
 
 KIND_PLAN, KIND_PREVIOUS, KIND_OTHER = "plan-year", "previous-year", "other-year"
 KIND_DATE, KIND_DOCUMENT, KIND_PERIOD, KIND_TARGET = "date", "document", "period", "target"

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazy_regex import lazy_compile
+
 # Characters that people paste from Word or the web and that look like spaces.
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-_RUNS_OF_SPACE = re.compile(r" {2,}")
+_SPACES = lazy_compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]+")
+_ZERO_WIDTH = lazy_compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_RUNS_OF_SPACE = lazy_compile(r" {2,}")
 
 
 # Characters no DOCX (XML 1.0) can hold: C0 controls but tab/newline/CR, lone surrogates, non-characters.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNWRITABLE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def nfc(text: str) -> str:
@@ -34,7 +36,7 @@ def nfc_deep(value):
     return value
 
 
-_TABS = re.compile(r"^[ \t]*\t[ \t]*|[ \t]*\t[ \t]*", re.MULTILINE)
+_TABS = lazy_compile(r"^[ \t]*\t[ \t]*|[ \t]*\t[ \t]*", re.MULTILINE)
 
 
 def model_text(text: str) -> str:

@@ -7,17 +7,16 @@ defensive: a plan built by hand with odd values must not make them raise.
 """
 from __future__ import annotations
 
-import re
-
 from . import layout
 from .model import Section, walk_sections
 from .numbering import label, starts_with_label
 from .text import clean_line, fold_words, same_text
 from .validate_tables import check_tables
 from .validate import problem
+from ..lazy_regex import lazy_compile
 
-_DIGITS = re.compile(r"[0-9]+")
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DIGITS = lazy_compile(r"[0-9]+")
+_ISO_DAY = lazy_compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HEADER_STEP = "ở bước Đơn vị"
 _SIGN_STEP = "ở bước Chữ ký"
 _SUMMARY_STEP = "ở bước Trích yếu và căn cứ"

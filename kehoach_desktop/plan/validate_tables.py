@@ -16,17 +16,18 @@ from .numbering import parse_date
 from .table import Table, layout
 from .text import fold
 from .validate import SEVERITY, WARNING, Problem
+from ..lazy_regex import lazy_compile
 
 CODES = ("empty-table", "table-shape", "empty-table-row", "empty-table-column", "deadline-before-date",
          "empty-appendix")
 SEVERITY.update({code: WARNING for code in CODES})
 
 _TIME_HEADERS = ("thoi gian", "thoi han", "hoan thanh", "tien do", "ngay")
-_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b")
-_MONTH = re.compile(r"\bth[aá]ng\s+(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b", re.IGNORECASE)
-_MONTH_OF = re.compile(r"\bth[aá]ng\s+(\d{1,2})\s+n[aă]m\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_QUARTER = re.compile(r"\bqu[ýy]\s+(I{1,3}|IV|[1-4])\s*[/.-]?\s*(?:n[aă]m\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\bn[aă]m\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_DAY = lazy_compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b")
+_MONTH = lazy_compile(r"\bth[aá]ng\s+(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b", re.IGNORECASE)
+_MONTH_OF = lazy_compile(r"\bth[aá]ng\s+(\d{1,2})\s+n[aă]m\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_QUARTER = lazy_compile(r"\bqu[ýy]\s+(I{1,3}|IV|[1-4])\s*[/.-]?\s*(?:n[aă]m\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
+_YEAR = lazy_compile(r"\bn[aă]m\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

@@ -6,3 +6,5 @@ reported, never replaced silently (``backup.py``); Excel out and in (``excel_out
 ``excel_in.py``); recipient groups (``groups.py``). sqlite3 and openpyxl are imported
 only when a register is used.
 """
+
+REGISTERS_DIR = "registers"  # in the user data folder: one "<unit>-<hash>.sqlite3" per profile

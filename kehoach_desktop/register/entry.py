@@ -9,9 +9,10 @@ from ..plan.layout import ARCHIVE_ENTRY
 from ..plan.numbering import pad_number
 from ..plan.text import clean_line
 from .rules import kind_name, kind_of
+from ..lazy_regex import lazy_compile
 
 # Số as people type it: "05/KH-UBND" (state), "05-KH/ĐU" (party), "Số: 5", "5", 5.0.
-_NUMBER = re.compile(r"^\s*(?:s[ốo]\s*:?\s*)?0*(\d{1,6})\s*(?:[/-]\s*(\S.*?))?\s*$", re.IGNORECASE)
+_NUMBER = lazy_compile(r"^\s*(?:s[ốo]\s*:?\s*)?0*(\d{1,6})\s*(?:[/-]\s*(\S.*?))?\s*$", re.IGNORECASE)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from ..errors import FileRejected
 from ..plan.text import clean_line, fold, fold_words
 from .entry import Entry, parse_number
 from .rules import kind_from_summary, kind_of, symbol_for_kind
+from ..lazy_regex import lazy_compile
 
 MAX_ROWS = 50_000
 HEADER_SCAN_ROWS = 40
@@ -65,10 +66,10 @@ def _is_header(columns: dict) -> bool:
     return "number" in columns and ("date" in columns or "summary" in columns)
 
 
-_DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2,4}))?")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?")
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_DMY = lazy_compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2,4}))?")
+_ISO = lazy_compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_WORDS = lazy_compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?")
+_YEAR = lazy_compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def parse_date(value, year_hint: int | None) -> _dt.date | None:

@@ -26,6 +26,8 @@ def _problems(plan):
     number = typed_number(plan)
     if number is None:
         return  # nothing to look up: the register code (and sqlite) is not even imported
+    if not _any_register():
+        return  # no register kept on this machine: the profiles are not even read
     from .units import find_profile_for, register_path
 
     profile = find_profile_for(plan)
@@ -49,6 +51,14 @@ def _problems(plan):
                   f"Số {held.number_and_symbol()} đã cấp ngày {held.day:%d/%m/%Y} cho “{_short(held.title())}”"
                   f" trong sổ văn bản đi. Số còn trống tiếp theo là {free:02d}; sửa số ở bước Đơn vị, "
                   "hoặc dùng “Cấp số và vào sổ” ở bước Kiểm tra và lưu.")
+
+
+def _any_register() -> bool:
+    from ..storage import data_dir
+    from . import REGISTERS_DIR
+
+    folder = data_dir() / REGISTERS_DIR
+    return folder.is_dir() and any(folder.glob("*.sqlite3"))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -12,9 +12,8 @@ from .. import storage
 from ..errors import KehoachError
 from ..plan.layout import ARCHIVE_ENTRY
 from ..plan.text import clean_line, fold, same_text
+from . import REGISTERS_DIR
 from .rules import issuer_part
-
-REGISTERS_DIR = "registers"
 
 
 def register_path(profile_name: str) -> Path:

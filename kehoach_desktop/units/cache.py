@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .data import MAX_BYTES, OldProvince, OldUnit, Province, Unit, UnitData, parse
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_DIR = "cache"
 GROUPS = {"provinces": Province, "units": Unit, "old_provinces": OldProvince, "old_units": OldUnit}
 # Folded by the current code each time: a copy made by other folding is not used.
@@ -53,13 +53,17 @@ def read_cached(path, *, trusted: bool = False) -> UnitData:
     return data
 
 
+ROW, FIELD = "\x1e", "\x1f"  # record and field separators: control characters no name holds
+_ROW_BYTES = ROW.encode()
+
+
 class Records(Sequence):
-    """One group of records, tuple-like (compares equal to the tuple of its records), read from the
-    copy's columns when first used and each record made when first asked for."""
+    """One group of records, tuple-like (compares equal to the tuple of its records), each record
+    made from its row of the copy when first asked for (a check reads a few of 10,000)."""
 
     def __init__(self, kind, blob: bytes, size: int):
         self._kind, self._blob, self._size = kind, blob, size
-        self._columns = None
+        self._rows = None
         self._made: dict = {}
         self._all = None
 
@@ -75,9 +79,9 @@ class Records(Sequence):
             raise IndexError("record number out of range")
         made = self._made.get(i)
         if made is None:
-            if self._columns is None:
-                self._columns = [column.split("\n") for column in marshal.loads(self._blob)]
-            values = [column[i] for column in self._columns]
+            if self._rows is None:
+                self._rows = self._blob.split(_ROW_BYTES)  # UTF-8: decoded a record at a time
+            values = self._rows[i].decode("utf-8").split(FIELD)
             if self._kind._fields[-1] == "successors":
                 values[-1] = tuple(values[-1].split(" "))
             made = self._made[i] = self._kind._make(values)
@@ -98,10 +102,13 @@ class Records(Sequence):
         return repr(tuple(self))
 
 
-def _columns(records) -> bytes:
-    """The records of a group as one string per field (successors: codes joined by spaces)."""
-    rows = [tuple(" ".join(v) if isinstance(v, tuple) else v for v in r) for r in records]
-    return marshal.dumps(["\n".join(column) for column in zip(*rows)])
+def _rows(records) -> bytes | None:
+    """The records of a group as one string (successors: codes joined by spaces); None when a
+    field holds a separator (then no copy is made)."""
+    rows = [FIELD.join(" ".join(v) if isinstance(v, tuple) else v for v in r) for r in records]
+    if any(ROW in row for row in rows) or any(row.count(FIELD) != len(r) - 1 for row, r in zip(rows, records)):
+        return None
+    return ROW.join(rows).encode("utf-8")
 
 
 def _load(copy: Path, stamp: tuple, path: str) -> UnitData | None:
@@ -112,7 +119,7 @@ def _load(copy: Path, stamp: tuple, path: str) -> UnitData | None:
         doc = marshal.loads(blob[4:])
         if doc["stamp"] != stamp:
             return None
-        groups = {name: Records(kind, doc["columns"][name], doc["sizes"][name]) for name, kind in GROUPS.items()}
+        groups = {name: Records(kind, doc["rows"][name], doc["sizes"][name]) for name, kind in GROUPS.items()}
         return UnitData(doc["date"], doc["source"], path, rows_by_key=doc["rows_by_key"], **groups)
     except Exception:  # noqa: BLE001 - a copy that cannot be used is made again
         return None
@@ -122,8 +129,10 @@ def _store(copy: Path, stamp: tuple, data: UnitData) -> None:
     from ..errors import KehoachError
     from ..safefile import write_atomic
 
-    doc = {"stamp": stamp, "date": data.date, "source": data.source, "rows_by_key": data.rows_by_key,
-           "columns": {name: _columns(getattr(data, name)) for name in GROUPS},
+    rows = {name: _rows(getattr(data, name)) for name in GROUPS}
+    if None in rows.values():
+        return
+    doc = {"stamp": stamp, "date": data.date, "source": data.source, "rows_by_key": data.rows_by_key, "rows": rows,
            "sizes": {name: len(getattr(data, name)) for name in GROUPS}}
     payload = marshal.dumps(doc)
     try:

@@ -8,13 +8,13 @@ data stays. The installed copy lives in the user data folder; the newer of the t
 from __future__ import annotations
 
 import json
-import re
 from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import FileRejected
+from ..lazy_regex import lazy_compile
 
 FORMAT = "kehoach-units"
 VERSION = 1
@@ -23,8 +23,8 @@ MAX_BYTES = 20 * 1024 * 1024
 NEW_KINDS = ("Xã", "Phường", "Đặc khu")
 OLD_KINDS = ("Xã", "Phường", "Thị trấn")
 PROVINCE_KINDS = ("Tỉnh", "Thành phố")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CODE = re.compile(r"\d{2,5}")
+_ISO_DAY = lazy_compile(r"\d{4}-\d{2}-\d{2}")
+_CODE = lazy_compile(r"\d{2,5}")
 _NOT_OURS = "Tệp “{name}” không phải dữ liệu đơn vị hành chính của phần mềm"
 
 

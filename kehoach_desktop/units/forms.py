@@ -6,14 +6,13 @@ TÂN LẬP`` directly under ``ĐẢNG BỘ TỈNH LÂM ĐỒNG``. Place line: th
 """
 from __future__ import annotations
 
-import re
-
 from .data import Unit
+from ..lazy_regex import lazy_compile
 
 STATE_BODY = "ỦY BAN NHÂN DÂN"
 PARTY_BODY = "ĐẢNG ỦY"
 # A body already typed before the unit ("HỘI ĐỒNG NHÂN DÂN XÃ …"): kept when the unit changes.
-_BODY_BEFORE_UNIT = re.compile(r"^(.+?)\s+(?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN)(?:\s|$)")
+_BODY_BEFORE_UNIT = lazy_compile(r"^(.+?)\s+(?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN)(?:\s|$)")
 
 
 def upper_name(name: str) -> str:

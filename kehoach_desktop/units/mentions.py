@@ -16,6 +16,7 @@ from ..plan.rollover import text_fields
 from .index import name_key, same_name
 from .proposals import commune_form, provincial_form
 from .scan import scan
+from ..lazy_regex import lazy_compile
 
 KIND_DISTRICT_BODY, KIND_DISTRICT = "district-body", "district"
 KIND_OLD_UNIT, KIND_RENAMED, KIND_OLD_PROVINCE = "old-unit", "renamed-unit", "old-province"
@@ -28,14 +29,14 @@ MAX_CHOICES = 8
 CONTEXT_CHARS = 45
 
 # A cited document: its number or date earlier in the same clause, or its type and "của" right before.
-_CITATION = re.compile(r"\bsố\s*\d+|\d+\s*/\s*(?:19|20)\d{2}\s*/|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
+_CITATION = lazy_compile(r"\bsố\s*\d+|\d+\s*/\s*(?:19|20)\d{2}\s*/|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
                        r"|\d+\s*[-/]\s*[A-ZĐ]{1,6}\s*[/-]\s*[A-ZĐ]{1,8}|ngày\s+\d{1,2}\s+tháng", re.IGNORECASE)
-_DOC_WORD = re.compile(r"\b(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Hướng dẫn|Công văn|Thông báo|Luật|Nghị định|"
+_DOC_WORD = lazy_compile(r"\b(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Hướng dẫn|Công văn|Thông báo|Luật|Nghị định|"
                        r"Thông tư|Văn bản|Kết luận|Chương trình|Đề án|Thông tri|Quy định|Quy chế|Điều lệ)\b")
-_ISSUER_BEFORE = re.compile(r"\b(?:của|do)\s+$")
-_EVENT_BEFORE = re.compile(r"\b(?:Đại hội|Nghị quyết|Hội nghị)\s+$", re.IGNORECASE)  # "Đại hội Đảng bộ huyện"
-_PEOPLES_BODY = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
-_CLAUSE_END = re.compile(r"[;:\n]|\.\s|,\s+(?=[A-ZĐÀ-Ỹ])")
+_ISSUER_BEFORE = lazy_compile(r"\b(?:của|do)\s+$")
+_EVENT_BEFORE = lazy_compile(r"\b(?:Đại hội|Nghị quyết|Hội nghị)\s+$", re.IGNORECASE)  # "Đại hội Đảng bộ huyện"
+_PEOPLES_BODY = lazy_compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
+_CLAUSE_END = lazy_compile(r"[;:\n]|\.\s|,\s+(?=[A-ZĐÀ-Ỹ])")
 CITED_WINDOW = 240
 
 

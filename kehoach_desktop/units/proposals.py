@@ -8,9 +8,8 @@ commune's. The user picks; "leave as it is" is always there.
 """
 from __future__ import annotations
 
-import re
-
 from ..plan.text import fold
+from ..lazy_regex import lazy_compile
 
 # Phòng … huyện → (the province's department, the commune's office), by words of its name.
 _DEPARTMENTS = (
@@ -25,11 +24,11 @@ _DEPARTMENTS = (
     ("cong thuong", "Sở Công Thương", "Phòng Kinh tế"),
     ("tu phap", "Sở Tư pháp", "Văn phòng HĐND và UBND"),
 )
-_DEPARTMENT_RES = tuple((re.compile(rf"\b(?:{words})\b"), sở, office) for words, sở, office in _DEPARTMENTS)
+_DEPARTMENT_RES = tuple((lazy_compile(rf"\b(?:{words})\b"), sở, office) for words, sở, office in _DEPARTMENTS)
 # Bodies that exist in a commune too: the same words with the commune's name.
-_COMMUNE_TOO = re.compile(r"^(?:cong an|ban chi huy quan su|ban chi dao|hoi|doan|uy ban mat tran|ubmttq|mttq|"
+_COMMUNE_TOO = lazy_compile(r"^(?:cong an|ban chi huy quan su|ban chi dao|hoi|doan|uy ban mat tran|ubmttq|mttq|"
                           r"mat tran|ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|dang bo|thuong truc)\b")
-_PROVINCE_TOO = re.compile(r"^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|cong an|thuong truc|ban thuong vu|"
+_PROVINCE_TOO = lazy_compile(r"^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|cong an|thuong truc|ban thuong vu|"
                            r"ban tuyen giao|ban dan van|ban to chuc|uy ban kiem tra|van phong|dang bo|dang uy|hoi|"
                            r"doan|uy ban mat tran|ubmttq|mttq|mat tran|thanh tra|ban chi dao|lanh dao|bi thu|"
                            r"chu tich|kho bac|bao hiem)\b")

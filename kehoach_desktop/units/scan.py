@@ -9,14 +9,14 @@ with their accents ("quận" is not "quân"), names without.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..plan.text import fold
+from ..lazy_regex import lazy_compile
 
-_WORD = re.compile(r"\w+")
-_GAP_IN_NAME = re.compile(r"[ \-–]{1,3}")  # what may stand between the words of one name
-_GAP_IN_PHRASE = re.compile(r"[ \-–&]{1,3}")
+_WORD = lazy_compile(r"\w+")
+_GAP_IN_NAME = lazy_compile(r"[ \-–]{1,3}")  # what may stand between the words of one name
+_GAP_IN_PHRASE = lazy_compile(r"[ \-–&]{1,3}")
 
 DISTRICT_WORDS = {("huyện",): "huyện", ("quận",): "quận", ("thị", "xã"): "thị xã", ("thành", "phố"): "thành phố"}
 COMMITTEE_WORDS = {"huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}
@@ -95,7 +95,7 @@ class Words:
         return all(self.joined(k) for k in range(i, i + n - 1))
 
 
-_ANCHOR = re.compile(r"\b(?:huyện|quận|thị|thành|xã|phường|đặc|tỉnh)\b")
+_ANCHOR = lazy_compile(r"\b(?:huyện|quận|thị|thành|xã|phường|đặc|tỉnh)\b")
 
 
 def scan(text: str, index, folds: dict) -> list:

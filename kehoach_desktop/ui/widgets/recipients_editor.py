@@ -5,8 +5,6 @@ Entries are stored without the leading "- " and the trailing ";", "," or "."
 """
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
@@ -15,8 +13,9 @@ from ...plan.edits import Batch, InsertItem, MoveItem, RemoveItem, SetValue
 from ...plan.layout import ARCHIVE_ENTRY, rules_for
 from ...plan.text import clean_line, same_text
 from .bound_fields import affects, route_undo_keys
+from ...lazy_regex import lazy_compile
 
-_MARKS = re.compile(r"^[-–+•]\s*|[\s;,.]+$")
+_MARKS = lazy_compile(r"^[-–+•]\s*|[\s;,.]+$")
 
 
 def clean_recipient(text: str) -> str:

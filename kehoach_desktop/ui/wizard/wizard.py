@@ -10,19 +10,18 @@ before the plan is loaded (``attach`` brings it); the plan's modules are importe
 """
 from __future__ import annotations
 
-import re
-
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from .base import step_frame
 from .step_list import StepList
+from ...lazy_regex import lazy_compile
 
 FIRST_STEP_TITLE = "Đơn vị"  # the unit step always comes first (specs.build_specs)
 
 CHECK_DELAY_MS = 250
-_TOP_TITLE = re.compile(r"^sections\[(\d+)\]\.title$")
+_TOP_TITLE = lazy_compile(r"^sections\[(\d+)\]\.title$")
 
 
 class Wizard(QWidget):
