@@ -12,18 +12,39 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from docx.shared import Mm
+from lxml import etree
 
 from ..plan.layout import RegimeRules
 from . import ooxml
 from .writer_common import Ctx
 
 LANGUAGE = "vi-VN"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+KEPT_STYLES = ("Header", "HeaderChar", "Footer", "FooterChar")  # besides the defaults (Normal …)
+_KEPT_STYLES = etree.XPath("*[not(self::w:latentStyles or self::w:style)] | w:style[@w:default='1' or "
+                           + " or ".join(f"@w:styleId='{s}'" for s in KEPT_STYLES) + "]", namespaces={"w": ooxml.W_NS})
 
 
 def _drop_rels(part, reltype: str) -> None:
     for rId in [r for r, rel in part.rels.items() if rel.reltype == reltype]:
         del part.rels[rId]
+
+
+def _prune_styles(document) -> None:
+    """Only the default styles, and the header's and footer's: a plan's formatting is direct. The
+    template's 164 styles and 137 latent ones (350 KB, and a 440 KB Word 2010 copy of them) cost
+    every save, every reopen and the check after each save (~8 ms for a 60-page plan); Word and
+    LibreOffice know the built-in styles without them. The kept children move to a new root:
+    removing 300 from the old one costs 5x more."""
+    part = document.part.part_related_by(RT.STYLES)
+    old = part.element
+    styles = OxmlElement("w:styles", nsdecls=dict(old.nsmap), attrs=dict(old.attrib))
+    for child in _KEPT_STYLES(old):
+        styles.append(child)
+    part._element = styles  # python-docx has no API to replace a part's root
+    _drop_rels(document.part, STYLES_WITH_EFFECTS)
 
 
 def _set_defaults(document, ctx: Ctx) -> None:
@@ -96,6 +117,7 @@ def _prepared(rules: RegimeRules):
     # The template's bibliography part and thumbnail say nothing about a plan.
     _drop_rels(document.part, RT.CUSTOM_XML)
     _drop_rels(document.part.package, RT.THUMBNAIL)
+    _prune_styles(document)
     _set_defaults(document, ctx)
     _set_page(document, ctx)
     _set_language(document)

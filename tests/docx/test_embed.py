@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import docx
@@ -140,3 +141,23 @@ def test_generated_plans_round_trip_exactly(plan_dict):
     found = _reopen(render_docx(plan))
     assert found is not None and found.edited is False
     assert found.plan.to_dict() == plan.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_survives_the_xml_part(text):
+    """Letters are stored as themselves (a third of the ASCII escapes' size), and whatever XML 1.0
+    refuses (controls, lone surrogates, U+FFFE/U+FFFF) comes back exactly from the part."""
+    from lxml import etree
+
+    from kehoach_desktop.docx.embed import xml_safe_json
+
+    element = etree.Element("plan")
+    element.text = xml_safe_json({"t": text})
+    assert json.loads(etree.fromstring(etree.tostring(element, encoding="UTF-8")).text) == {"t": text}
+
+
+def test_vietnamese_letters_are_not_escaped():
+    from kehoach_desktop.docx.embed import xml_safe_json
+
+    assert xml_safe_json(["Kế hoạch tuyên truyền"]) == '["Kế hoạch tuyên truyền"]'

@@ -136,3 +136,17 @@ def test_the_writer_reads_its_numbers_and_words_from_the_rules(monkeypatch):
     assert sum(widths) == pytest.approx((210 - 35 - 15) * 1440 / 25.4, abs=2)
     body = [p for p in doc.paragraphs if p.text.startswith("Căn cứ")][0]
     assert int(body._p.find(f"{qn('w:pPr')}/{qn('w:ind')}").get(qn("w:firstLine"))) == pytest.approx(720, abs=1)
+
+
+def test_only_the_styles_a_plan_uses_are_written(data):
+    """The template's 160 unused styles and its Word 2010 copy of them made every save, reopen and
+    check slower; the defaults stay, and Normal carries the font of the rules."""
+    document = open_docx(data)
+    ids = {s.style_id for s in document.styles}
+    assert {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer"} <= ids
+    assert len(ids) <= 10 and "Heading1" not in ids
+    assert document.styles.element.find(qn("w:latentStyles")) is None
+    assert not [name for name in part_names(data) if "stylesWithEffects" in name]
+    assert document.styles["Normal"].element.find(qn("w:rPr")) is not None
+    targets = [rel.get("Target") for rel in part_xml(data, "word/_rels/document.xml.rels")]
+    assert "styles.xml" in targets and not [t for t in targets if "stylesWithEffects" in t]
