@@ -9,65 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .plan.text import nfc, nfc_deep
+from .userdata import (RECENT_FILE, RECENT_LIMIT, SETTINGS_FILE, add_recent, data_dir, load_recent,  # noqa: F401
+                       load_settings, read_json, remove_recent, update_settings, write_json, xdg_data_dir)
 
 PROFILES_FILE = "profiles.json"
-RECENT_FILE = "recent.json"
-SETTINGS_FILE = "settings.json"
 DRAFTS_DIR = "drafts"
-RECENT_LIMIT = 10
 SIGNERS_LIMIT = 8
-
-
-def data_dir() -> Path:
-    """The user data folder, created on first use (beside the program in portable mode)."""
-    from .locations import portable_data_dir
-
-    folder = portable_data_dir() or xdg_data_dir()
-    if not folder:
-        from platformdirs import user_data_dir  # lazy: not needed to show the window
-
-        folder = user_data_dir("kehoach", appauthor=False)
-    path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def xdg_data_dir() -> str:
-    """On Linux and BSD, platformdirs' answer without importing it (its Unix module imports
-    tempfile, shutil…: ~6 ms of the app's start-up, which reads its settings before the window
-    shows): ``$XDG_DATA_HOME`` when absolute, else ``$HOME/.local/share``, then "kehoach".
-    "" on other systems or in an unusual environment (no absolute HOME): platformdirs decides."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return ""
-    base = os.environ.get("XDG_DATA_HOME", "")
-    if not os.path.isabs(base):
-        home = os.environ.get("HOME", "")
-        if not os.path.isabs(home):
-            return ""
-        base = os.path.join(home, ".local", "share")
-    return os.path.join(base, "kehoach")
-
-
-def _write_json(path: Path, value: Any, *, backup: bool = False) -> None:
-    from .safefile import write_atomic
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
-    write_atomic(path, data, backup=backup)
-
-
-def _read_json(path: Path, default: Any) -> Any:
-    try:
-        return nfc_deep(json.loads(path.read_text("utf-8")))
-    except (OSError, ValueError):
-        return default
 
 
 # ---- profiles of units ------------------------------------------------------
@@ -110,12 +62,12 @@ class Profile:
 
 
 def load_profiles() -> list[Profile]:
-    raw = _read_json(data_dir() / PROFILES_FILE, [])
+    raw = read_json(data_dir() / PROFILES_FILE, [])
     return [Profile.from_dict(p) for p in raw if isinstance(p, dict)] if isinstance(raw, list) else []
 
 
 def save_profiles(profiles: list[Profile]) -> None:
-    _write_json(data_dir() / PROFILES_FILE, [p.to_dict() for p in profiles], backup=True)
+    write_json(data_dir() / PROFILES_FILE, [p.to_dict() for p in profiles], backup=True)
 
 
 def find_profile(profiles: list[Profile], name: str) -> Profile | None:
@@ -188,39 +140,6 @@ def remember_plan_signer(issuer: str, signer: dict, preferred: str = "") -> str:
     return profile.name
 
 
-# ---- recent files -------------------------------------------------------------
-def load_recent() -> list[str]:
-    raw = _read_json(data_dir() / RECENT_FILE, [])
-    return [p for p in raw if isinstance(p, str)] if isinstance(raw, list) else []
-
-
-def add_recent(path: str | os.PathLike) -> list[str]:
-    path = nfc(os.path.abspath(os.fspath(path)))
-    items = [path, *[p for p in load_recent() if p != path]][:RECENT_LIMIT]
-    _write_json(data_dir() / RECENT_FILE, items)
-    return items
-
-
-def remove_recent(path: str | os.PathLike) -> list[str]:
-    path = nfc(os.path.abspath(os.fspath(path)))
-    items = [p for p in load_recent() if p != path]
-    _write_json(data_dir() / RECENT_FILE, items)
-    return items
-
-
-# ---- UI settings --------------------------------------------------------------
-def load_settings() -> dict:
-    raw = _read_json(data_dir() / SETTINGS_FILE, {})
-    return raw if isinstance(raw, dict) else {}
-
-
-def update_settings(**values: Any) -> dict:
-    settings = load_settings()
-    settings.update(values)
-    _write_json(data_dir() / SETTINGS_FILE, settings)
-    return settings
-
-
 # ---- drafts (autosave) ----------------------------------------------------------
 @dataclass
 class Draft:
@@ -246,7 +165,7 @@ def draft_path(session: str | None = None) -> Path:
 
 def write_draft(plan_json: str, source: str = "", session: str | None = None) -> Path:
     path = draft_path(session)
-    _write_json(path, {"plan": json.loads(plan_json), "source": nfc(source),
+    write_json(path, {"plan": json.loads(plan_json), "source": nfc(source),
                        "saved_at": time.time(), "pid": os.getpid()})
     return path
 
@@ -295,7 +214,7 @@ def orphan_drafts(exclude_sessions=()) -> list[Draft]:
     out = []
     live = {f"draft-{s}.json" for s in exclude_sessions}
     for path in _drafts_dir().glob("draft-*.json"):
-        raw = _read_json(path, None)
+        raw = read_json(path, None)
         if not isinstance(raw, dict) or not isinstance(raw.get("plan"), dict):
             continue
         pid = raw.get("pid") if isinstance(raw.get("pid"), int) else -1

@@ -100,7 +100,7 @@ def smoke_test(argv=None) -> int:
 def main(argv=None, *, on_window=None, timeout_ms: int = 0) -> int:
     # The pure modules the window's frame needs (its settings), before Qt: once PySide6 is
     # imported, its import hook reads the source of every new module (~2.5 ms more here).
-    from .. import APP_NAME, storage  # noqa: F401
+    from .. import APP_NAME, userdata  # noqa: F401
     from .qt_vietnamese import install_qt_translation  # (Qt is imported when it is called)
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication

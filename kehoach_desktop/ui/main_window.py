@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
-from .. import APP_NAME, storage
+from .. import APP_NAME, userdata
 from .wizard.wizard import Wizard
 
 DROP_SUFFIXES = (".docx", ".json", ".doc", ".txt")
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._start_queued = False
         self.form_errors: list[str] = []
         self._shortcuts: list = []  # (action, key names): set by load, no key works before the first paint
-        settings = storage.load_settings()
+        settings = userdata.load_settings()
         self.profile_name = settings.get("last_profile", "")
         self.wizard = Wizard()
         self.setCentralWidget(self.wizard)
@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
             from ..plan.model import Plan
 
             return Plan()
+        from .. import storage
+
         profile = storage.find_profile(storage.load_profiles(), self.profile_name)
         return new_plan_from_form(form, profile.regime if profile else form.regimes[0], profile)
 
@@ -210,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self):
         self.recent_menu.clear()
-        paths = storage.load_recent()
+        paths = userdata.load_recent()
         for path in paths:
             action = self.recent_menu.addAction(Path(path).name)
             action.setStatusTip(path)
@@ -230,6 +232,8 @@ class MainWindow(QMainWindow):
     def _show_plan_unit(self):
         """A plan opened, imported, rolled over or recovered: the Đơn vị step shows its own unit's
         profile, or none, never the one shown before (its signer would be stored there)."""
+        from .. import storage
+
         plan = self.document.plan
         current = storage.find_profile(storage.load_profiles(), self.profile_name) if self.profile_name else None
         if current is not None and current.issuer == plan.header.issuer:  # a new plan from this profile
@@ -244,11 +248,13 @@ class MainWindow(QMainWindow):
         if not name:  # a plan of a unit without a profile: the last profile used stays remembered
             return
         try:
-            storage.update_settings(last_profile=name)
+            userdata.update_settings(last_profile=name)
         except Exception:  # settings are a comfort, never a reason to stop
             pass
 
     def _on_saved(self, path: str):
+        from .. import storage
+
         self.autosaver.clear()
         self.wizard.review_step().set_saved_path(path)
         plan = self.document.plan  # the signer is kept only by the profile of the plan's own unit
@@ -288,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def save_geometry(self):
         try:
-            storage.update_settings(window_geometry=bytes(self.saveGeometry().toBase64()).decode("ascii"))
+            userdata.update_settings(window_geometry=bytes(self.saveGeometry().toBase64()).decode("ascii"))
         except Exception:
             pass
 
