@@ -32,7 +32,8 @@ HEAVY = ("docx", "lxml", "openpyxl", "sqlite3", "urllib.request", "http", "ssl",
 # the units' modules, the wizard's steps and the preview come just after it.
 AFTER_PAINT = ("kehoach_desktop.plan.model", "kehoach_desktop.forms", "kehoach_desktop.pages",
                "kehoach_desktop.units", "kehoach_desktop.ui.printing", "kehoach_desktop.ui.widgets",
-               "kehoach_desktop.ui.wizard.unit_step", "kehoach_desktop.ui.vi", "datetime")
+               "kehoach_desktop.ui.wizard.unit_step", "kehoach_desktop.ui.vi", "datetime",
+               "kehoach_desktop.storage", "dataclasses")  # the frame reads its settings via userdata
 
 # Builds the window as the app does (ui/app.py), records sys.modules at the first paint and once
 # start-up is over (plan, first step and preview built), then quits.
