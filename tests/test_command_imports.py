@@ -103,6 +103,7 @@ def test_a_numbered_plan_looks_for_its_register_without_opening_sqlite_when_ther
     assert "kehoach_desktop.register.number_check" in result["modules"]
     # no register on this machine: the profiles are not read, the register code not imported
     assert "kehoach_desktop.register.units" not in result["modules"]
+    assert "kehoach_desktop.storage" not in result["modules"]  # the data folder comes from userdata
     assert absent(result, EXCEL_AND_SQL + SAVING + NEVER) == []
     assert "kehoach_desktop.register.book" not in result["modules"]
 

@@ -46,7 +46,7 @@ def load_bundled(directory: Path | None = None) -> list[Paragraph]:
 
 
 def user_library_path() -> Path:
-    from ..storage import data_dir  # the user's data folder, or the portable one
+    from ..userdata import data_dir  # the user's data folder, or the portable one
 
     return data_dir() / USER_FILE
 

@@ -54,7 +54,7 @@ def _problems(plan):
 
 
 def _any_register() -> bool:
-    from ..storage import data_dir
+    from ..userdata import data_dir
     from . import REGISTERS_DIR
 
     folder = data_dir() / REGISTERS_DIR

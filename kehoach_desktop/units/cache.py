@@ -24,7 +24,7 @@ _PROBE = "Phường Văn Miếu - Quốc Tử Giám, Đặc khu Thổ Châu, Thu
 
 
 def cache_path(trusted: bool) -> Path:
-    from ..storage import data_dir
+    from ..userdata import data_dir
 
     return data_dir() / CACHE_DIR / ("units-bundled.marshal" if trusted else "units-user.marshal")
 

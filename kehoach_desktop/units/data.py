@@ -192,7 +192,7 @@ def bundled_path() -> Path:
 
 
 def user_path() -> Path:
-    from ..storage import data_dir
+    from ..userdata import data_dir
 
     return data_dir() / USER_FILE
 
