@@ -82,3 +82,14 @@ def test_a_folder_that_cannot_be_written_still_reads_the_data(monkeypatch, tmp_p
     blocked.write_text("x")
     monkeypatch.setattr(cache, "cache_path", lambda trusted: blocked / "units.marshal")
     assert len(data.current().old_units) == 10047
+
+
+def test_a_name_holding_a_separator_makes_no_copy():
+    """Rows are joined by control characters; a record that holds one would read back wrong, so the
+    group is not copied (the file is read each time instead)."""
+    good = [data.Unit("00001", "Xã Tân Lập", "01"), data.Unit("00002", "Phường Ba Đình", "01")]
+    blob = cache._rows(good)
+    records = cache.Records(data.Unit, blob, len(good))
+    assert tuple(records) == tuple(good) and records[1].name == "Phường Ba Đình"
+    assert cache._rows([data.Unit("00003", "Xã A" + cache.FIELD + "B", "01")]) is None
+    assert cache._rows([data.Unit("00004", "Xã A" + cache.ROW + "B", "01")]) is None
